@@ -1,0 +1,125 @@
+use core::fmt;
+
+/// The result type of every fallible call in the `backend` crates.
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// The one error type of the `backend` crates.
+///
+/// Each Python exception of the seed interfaces maps to one variant (`docs/errors.md` has the table).
+/// Errors about secrets say only *that* a check failed: a failed tag or signature check carries no
+/// detail that could help an attacker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The backend does not implement this algorithm or parameter set (`UnsupportedAlgorithm`).
+    Unsupported {
+        /// Which kind of algorithm is missing.
+        reason: Reason,
+        /// The algorithm's name, as the descriptor's `name()` gives it.
+        name: &'static str,
+    },
+    /// An argument is malformed or out of range (`ValueError`, `TypeError`); says which rule failed.
+    InvalidArgument(&'static str),
+    /// Key material has the wrong size or form, or a derived key does not match (`InvalidKey`).
+    InvalidKey(&'static str),
+    /// A signature or MAC did not verify (`InvalidSignature`).
+    InvalidSignature,
+    /// An AEAD tag did not verify; no plaintext is released (`InvalidTag`).
+    InvalidTag,
+    /// The context was already finalized (`AlreadyFinalized`). Contexts whose `finalize` consumes
+    /// them cannot produce it; it remains for state that types cannot track (a key on a device).
+    AlreadyFinalized,
+    /// An output buffer is shorter than the call needs.
+    BufferTooSmall {
+        /// The number of bytes the call needs to write.
+        needed: usize,
+    },
+    /// The key's material cannot leave the device or service that holds it (seed 004's
+    /// `NotImplementedError` for `private_numbers` / `private_bytes` of an HSM or KMS key).
+    KeyNotExportable,
+    /// A device, token or remote service failed; the text says what failed, never a secret.
+    Device(&'static str),
+}
+
+/// The kind of algorithm an [`Error::Unsupported`] is about; mirrors the reasons of the seed
+/// system's `UnsupportedAlgorithm`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// A hash function.
+    Hash,
+    /// A MAC construction (HMAC with an XOF, CMAC with a cipher that has no CMAC).
+    Mac,
+    /// A cipher, or a cipher and mode pair.
+    Cipher,
+    /// A key-derivation function.
+    Kdf,
+    /// An asymmetric padding scheme.
+    Padding,
+    /// A mask generation function.
+    Mgf,
+    /// A public-key algorithm or key parameters.
+    PublicKeyAlgorithm,
+    /// An elliptic curve.
+    EllipticCurve,
+    /// A signature algorithm on a given curve or key.
+    SignatureAlgorithm,
+    /// A key-exchange algorithm.
+    ExchangeAlgorithm,
+    /// A Diffie-Hellman parameter set.
+    DiffieHellman,
+    /// A serialization format or its encryption.
+    Serialization,
+    /// An X.509 feature.
+    X509,
+}
+
+impl Error {
+    /// Shorthand for [`Error::Unsupported`].
+    pub const fn unsupported(reason: Reason, name: &'static str) -> Self {
+        Error::Unsupported { reason, name }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Unsupported { reason, name } => {
+                write!(f, "unsupported {}: {name}", reason.as_str())
+            }
+            Error::InvalidArgument(why) => write!(f, "invalid argument: {why}"),
+            Error::InvalidKey(why) => write!(f, "invalid key: {why}"),
+            Error::InvalidSignature => f.write_str("signature did not verify"),
+            Error::InvalidTag => f.write_str("authentication tag did not verify"),
+            Error::AlreadyFinalized => f.write_str("context was already finalized"),
+            Error::BufferTooSmall { needed } => {
+                write!(f, "output buffer too small: {needed} bytes needed")
+            }
+            Error::KeyNotExportable => f.write_str("key material cannot leave its device"),
+            Error::Device(what) => write!(f, "device error: {what}"),
+        }
+    }
+}
+
+impl core::error::Error for Error {}
+
+impl Reason {
+    /// A lowercase noun for messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reason::Hash => "hash",
+            Reason::Mac => "MAC",
+            Reason::Cipher => "cipher",
+            Reason::Kdf => "key derivation",
+            Reason::Padding => "padding",
+            Reason::Mgf => "mask generation function",
+            Reason::PublicKeyAlgorithm => "public-key algorithm",
+            Reason::EllipticCurve => "elliptic curve",
+            Reason::SignatureAlgorithm => "signature algorithm",
+            Reason::ExchangeAlgorithm => "key exchange",
+            Reason::DiffieHellman => "Diffie-Hellman parameters",
+            Reason::Serialization => "serialization",
+            Reason::X509 => "X.509 feature",
+        }
+    }
+}

@@ -1,0 +1,190 @@
+use core::num::NonZeroUsize;
+
+/// A hash function, as the seed interfaces' `HashAlgorithm` instances name it.
+///
+/// The extendable-output functions carry their output size. It is a [`NonZeroUsize`], so the seed
+/// system's "digest_size must be a positive integer" error cannot arise; BLAKE2 has its one
+/// supported size in its name, as in the seed system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HashAlgorithm {
+    /// SHA-1 (FIPS 180-4). Broken for collision resistance; kept for legacy interoperability.
+    Sha1,
+    /// SHA-224.
+    Sha224,
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+    /// SHA-512/224.
+    Sha512_224,
+    /// SHA-512/256.
+    Sha512_256,
+    /// SHA3-224 (FIPS 202).
+    Sha3_224,
+    /// SHA3-256.
+    Sha3_256,
+    /// SHA3-384.
+    Sha3_384,
+    /// SHA3-512.
+    Sha3_512,
+    /// SHAKE128 with an output of `digest_size` bytes.
+    Shake128 {
+        /// Output length in bytes.
+        digest_size: NonZeroUsize,
+    },
+    /// SHAKE256 with an output of `digest_size` bytes.
+    Shake256 {
+        /// Output length in bytes.
+        digest_size: NonZeroUsize,
+    },
+    /// BLAKE2b with a 64-byte digest.
+    Blake2b512,
+    /// BLAKE2s with a 32-byte digest.
+    Blake2s256,
+    /// MD5. Broken; kept for legacy interoperability.
+    Md5,
+    /// SM3 (GB/T 32905-2016).
+    Sm3,
+}
+
+impl HashAlgorithm {
+    /// Every fixed-output algorithm, then the two XOFs with a 32- and 64-byte output.
+    pub const ALL: [HashAlgorithm; 17] = [
+        HashAlgorithm::Sha1,
+        HashAlgorithm::Sha224,
+        HashAlgorithm::Sha256,
+        HashAlgorithm::Sha384,
+        HashAlgorithm::Sha512,
+        HashAlgorithm::Sha512_224,
+        HashAlgorithm::Sha512_256,
+        HashAlgorithm::Sha3_224,
+        HashAlgorithm::Sha3_256,
+        HashAlgorithm::Sha3_384,
+        HashAlgorithm::Sha3_512,
+        HashAlgorithm::shake128(32),
+        HashAlgorithm::shake256(64),
+        HashAlgorithm::Blake2b512,
+        HashAlgorithm::Blake2s256,
+        HashAlgorithm::Md5,
+        HashAlgorithm::Sm3,
+    ];
+
+    /// SHAKE128 with a `digest_size`-byte output; a size of 0 is raised to 1 (use the variant with a
+    /// [`NonZeroUsize`] to be explicit).
+    pub const fn shake128(digest_size: usize) -> Self {
+        HashAlgorithm::Shake128 {
+            digest_size: non_zero(digest_size),
+        }
+    }
+
+    /// SHAKE256 with a `digest_size`-byte output; a size of 0 is raised to 1.
+    pub const fn shake256(digest_size: usize) -> Self {
+        HashAlgorithm::Shake256 {
+            digest_size: non_zero(digest_size),
+        }
+    }
+
+    /// The seed system's name: `"sha256"`, `"sha512-224"`, `"sha3-256"`, `"shake128"`, `"blake2b"`, ...
+    pub const fn name(self) -> &'static str {
+        match self {
+            HashAlgorithm::Sha1 => "sha1",
+            HashAlgorithm::Sha224 => "sha224",
+            HashAlgorithm::Sha256 => "sha256",
+            HashAlgorithm::Sha384 => "sha384",
+            HashAlgorithm::Sha512 => "sha512",
+            HashAlgorithm::Sha512_224 => "sha512-224",
+            HashAlgorithm::Sha512_256 => "sha512-256",
+            HashAlgorithm::Sha3_224 => "sha3-224",
+            HashAlgorithm::Sha3_256 => "sha3-256",
+            HashAlgorithm::Sha3_384 => "sha3-384",
+            HashAlgorithm::Sha3_512 => "sha3-512",
+            HashAlgorithm::Shake128 { .. } => "shake128",
+            HashAlgorithm::Shake256 { .. } => "shake256",
+            HashAlgorithm::Blake2b512 => "blake2b",
+            HashAlgorithm::Blake2s256 => "blake2s",
+            HashAlgorithm::Md5 => "md5",
+            HashAlgorithm::Sm3 => "sm3",
+        }
+    }
+
+    /// Output size in bytes.
+    pub const fn digest_size(self) -> usize {
+        match self {
+            HashAlgorithm::Md5 => 16,
+            HashAlgorithm::Sha1 => 20,
+            HashAlgorithm::Sha224 | HashAlgorithm::Sha512_224 | HashAlgorithm::Sha3_224 => 28,
+            HashAlgorithm::Sha256
+            | HashAlgorithm::Sha512_256
+            | HashAlgorithm::Sha3_256
+            | HashAlgorithm::Blake2s256
+            | HashAlgorithm::Sm3 => 32,
+            HashAlgorithm::Sha384 | HashAlgorithm::Sha3_384 => 48,
+            HashAlgorithm::Sha512 | HashAlgorithm::Sha3_512 | HashAlgorithm::Blake2b512 => 64,
+            HashAlgorithm::Shake128 { digest_size } | HashAlgorithm::Shake256 { digest_size } => {
+                digest_size.get()
+            }
+        }
+    }
+
+    /// Internal block size in bytes: the compression function's block, or the sponge's rate for
+    /// SHA-3 and SHAKE. HMAC pads its key to this size.
+    pub const fn block_size(self) -> usize {
+        match self {
+            HashAlgorithm::Sha1
+            | HashAlgorithm::Sha224
+            | HashAlgorithm::Sha256
+            | HashAlgorithm::Blake2s256
+            | HashAlgorithm::Md5
+            | HashAlgorithm::Sm3 => 64,
+            HashAlgorithm::Sha384
+            | HashAlgorithm::Sha512
+            | HashAlgorithm::Sha512_224
+            | HashAlgorithm::Sha512_256
+            | HashAlgorithm::Blake2b512 => 128,
+            HashAlgorithm::Sha3_224 => 144,
+            HashAlgorithm::Sha3_256 | HashAlgorithm::Shake256 { .. } => 136,
+            HashAlgorithm::Sha3_384 => 104,
+            HashAlgorithm::Sha3_512 => 72,
+            HashAlgorithm::Shake128 { .. } => 168,
+        }
+    }
+
+    /// True for the extendable-output functions (SHAKE), which HMAC and signatures cannot use.
+    pub const fn is_xof(self) -> bool {
+        matches!(
+            self,
+            HashAlgorithm::Shake128 { .. } | HashAlgorithm::Shake256 { .. }
+        )
+    }
+}
+
+const fn non_zero(n: usize) -> NonZeroUsize {
+    match NonZeroUsize::new(n) {
+        Some(n) => n,
+        None => NonZeroUsize::MIN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_sizes_fit_the_block() {
+        for (i, a) in HashAlgorithm::ALL.iter().enumerate() {
+            for b in &HashAlgorithm::ALL[i + 1..] {
+                assert_ne!(a.name(), b.name());
+            }
+            assert!(a.is_xof() || a.digest_size() <= a.block_size());
+        }
+    }
+
+    #[test]
+    fn shake_carries_its_output_size() {
+        assert_eq!(HashAlgorithm::shake128(100).digest_size(), 100);
+        assert_eq!(HashAlgorithm::shake256(0).digest_size(), 1);
+    }
+}

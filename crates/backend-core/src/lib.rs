@@ -1,0 +1,49 @@
+//! Shared vocabulary of the `backend` crates: the one [`Error`] type, the algorithm descriptors every
+//! family shares ([`HashAlgorithm`], [`CipherAlgorithm`]), the inline [`Output`] buffer that digests
+//! and tags are returned in, and the [`MacContext`] trait that HMAC and CMAC contexts implement.
+//!
+//! `no_std` and allocation-free; the `alloc` feature adds the boxed [`DynMacContext`].
+//!
+//! ```
+//! use backend_core::{Error, HashAlgorithm};
+//!
+//! assert_eq!(HashAlgorithm::Sha256.digest_size(), 32);
+//! assert_eq!(HashAlgorithm::Sha3_256.name(), "sha3-256");
+//! let e = Error::InvalidArgument("iterations must be at least 1");
+//! assert_eq!(e.to_string(), "invalid argument: iterations must be at least 1");
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+mod cipher;
+mod error;
+mod hash;
+mod mac;
+mod output;
+pub mod rng;
+
+pub use cipher::CipherAlgorithm;
+pub use error::{Error, Reason, Result};
+pub use hash::HashAlgorithm;
+#[cfg(feature = "alloc")]
+pub use mac::DynMacContext;
+pub use mac::MacContext;
+pub use output::Output;
+
+/// True when `table` lists an entry of the same algorithm as `wanted`, ignoring the parameters an
+/// entry carries (a key, a SHAKE output size).
+///
+/// Every backend's capability table is a slice of descriptors; the `*_supported` answers of its
+/// traits are derived from it with this one function.
+pub fn table_lists<T>(table: &[T], wanted: &T) -> bool {
+    let wanted = core::mem::discriminant(wanted);
+    table
+        .iter()
+        .any(|entry| core::mem::discriminant(entry) == wanted)
+}

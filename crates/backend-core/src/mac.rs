@@ -1,0 +1,79 @@
+use crate::{Output, Result};
+
+/// A streaming MAC context (HMAC, CMAC): the seed system's `MACContext` / HMAC `HashContext`.
+///
+/// `finalize` and `verify` consume the context, so "update after finalize" and "finalize twice"
+/// (the seed system's `AlreadyFinalized`) do not compile. `copy` forks the state.
+pub trait MacContext: Clone + Send + Sync + Sized {
+    /// Absorbs `data`.
+    fn update(&mut self, data: &[u8]);
+
+    /// The tag.
+    fn finalize(self) -> Output;
+
+    /// Checks `signature` against the tag in constant time; [`crate::Error::InvalidSignature`] when
+    /// they differ (in any byte or in length).
+    fn verify(self, signature: &[u8]) -> Result<()> {
+        if self.finalize().ct_eq(signature) {
+            Ok(())
+        } else {
+            Err(crate::Error::InvalidSignature)
+        }
+    }
+
+    /// An independent copy of the current state.
+    fn copy(&self) -> Self {
+        self.clone()
+    }
+}
+
+/// The object-safe twin of [`MacContext`], for contexts behind a `Box` (dynamic backends). Every
+/// `MacContext` is one through a blanket impl; nobody implements it by hand.
+#[cfg(feature = "alloc")]
+pub trait DynMacContext: Send + Sync {
+    /// Absorbs `data`.
+    fn update(&mut self, data: &[u8]);
+    /// The tag.
+    fn finalize(self: alloc::boxed::Box<Self>) -> Output;
+    /// Checks `signature` against the tag in constant time.
+    fn verify(self: alloc::boxed::Box<Self>, signature: &[u8]) -> Result<()>;
+    /// An independent copy of the current state.
+    fn copy(&self) -> alloc::boxed::Box<dyn DynMacContext>;
+}
+
+#[cfg(feature = "alloc")]
+impl<T: MacContext + 'static> DynMacContext for T {
+    fn update(&mut self, data: &[u8]) {
+        MacContext::update(self, data);
+    }
+    fn finalize(self: alloc::boxed::Box<Self>) -> Output {
+        MacContext::finalize(*self)
+    }
+    fn verify(self: alloc::boxed::Box<Self>, signature: &[u8]) -> Result<()> {
+        MacContext::verify(*self, signature)
+    }
+    fn copy(&self) -> alloc::boxed::Box<dyn DynMacContext> {
+        alloc::boxed::Box::new(self.clone())
+    }
+}
+
+/// A boxed context is a [`MacContext`] too, so a dynamic backend can serve a generic caller.
+#[cfg(feature = "alloc")]
+impl MacContext for alloc::boxed::Box<dyn DynMacContext> {
+    fn update(&mut self, data: &[u8]) {
+        (**self).update(data);
+    }
+    fn finalize(self) -> Output {
+        DynMacContext::finalize(self)
+    }
+    fn verify(self, signature: &[u8]) -> Result<()> {
+        DynMacContext::verify(self, signature)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl Clone for alloc::boxed::Box<dyn DynMacContext> {
+    fn clone(&self) -> Self {
+        (**self).copy()
+    }
+}

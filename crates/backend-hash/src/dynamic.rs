@@ -1,0 +1,87 @@
+//! The object-safe twins of [`HashBackend`] and [`HashContext`], for backends chosen at run time.
+//! Every static implementation is a dynamic one through the blanket impls; nobody implements these
+//! by hand.
+
+use crate::{HashAlgorithm, HashBackend, HashContext, Output, Result};
+use alloc::boxed::Box;
+
+/// [`HashBackend`] as a trait object: contexts come back boxed.
+pub trait DynHashBackend: Send + Sync {
+    /// The capability table (see [`HashBackend::supported_hashes`]).
+    fn supported_hashes(&self) -> &[HashAlgorithm];
+    /// True when [`DynHashBackend::create_hash_ctx`] succeeds for `algorithm`.
+    fn hash_supported(&self, algorithm: HashAlgorithm) -> bool;
+    /// A fresh boxed context computing `algorithm`.
+    fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>>;
+}
+
+impl<B> DynHashBackend for B
+where
+    B: HashBackend + Send + Sync,
+    B::HashCtx: 'static,
+{
+    fn supported_hashes(&self) -> &[HashAlgorithm] {
+        HashBackend::supported_hashes(self)
+    }
+    fn hash_supported(&self, algorithm: HashAlgorithm) -> bool {
+        HashBackend::hash_supported(self, algorithm)
+    }
+    fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>> {
+        Ok(Box::new(HashBackend::create_hash_ctx(self, algorithm)?))
+    }
+}
+
+/// [`HashContext`] as a trait object.
+pub trait DynHashContext: Send + Sync {
+    /// The algorithm being computed.
+    fn algorithm(&self) -> HashAlgorithm;
+    /// Absorbs `data`.
+    fn update(&mut self, data: &[u8]);
+    /// Writes the digest to `out` (exactly the digest size).
+    fn finalize_into(self: Box<Self>, out: &mut [u8]) -> Result<()>;
+    /// The digest, inline (see [`HashContext::finalize`]).
+    fn finalize(self: Box<Self>) -> Result<Output>;
+    /// An independent copy of the current state.
+    fn copy(&self) -> Box<dyn DynHashContext>;
+}
+
+impl<C: HashContext + 'static> DynHashContext for C {
+    fn algorithm(&self) -> HashAlgorithm {
+        HashContext::algorithm(self)
+    }
+    fn update(&mut self, data: &[u8]) {
+        HashContext::update(self, data);
+    }
+    fn finalize_into(self: Box<Self>, out: &mut [u8]) -> Result<()> {
+        HashContext::finalize_into(*self, out)
+    }
+    fn finalize(self: Box<Self>) -> Result<Output> {
+        HashContext::finalize(*self)
+    }
+    fn copy(&self) -> Box<dyn DynHashContext> {
+        Box::new(self.clone())
+    }
+}
+
+/// A boxed context is a [`HashContext`] too, so a dynamic backend (such as a composition of
+/// providers) can serve generic code.
+impl HashContext for Box<dyn DynHashContext> {
+    fn algorithm(&self) -> HashAlgorithm {
+        (**self).algorithm()
+    }
+    fn update(&mut self, data: &[u8]) {
+        (**self).update(data);
+    }
+    fn finalize_into(self, out: &mut [u8]) -> Result<()> {
+        DynHashContext::finalize_into(self, out)
+    }
+    fn finalize(self) -> Result<Output> {
+        DynHashContext::finalize(self)
+    }
+}
+
+impl Clone for Box<dyn DynHashContext> {
+    fn clone(&self) -> Self {
+        (**self).copy()
+    }
+}

@@ -1,0 +1,162 @@
+//! [`HashBackend`] over the RustCrypto hash crates.
+
+use crate::{Error, HashAlgorithm, HashBackend, HashContext, Reason, Result, check_output_len};
+use core::num::NonZeroUsize;
+use digest::{Digest, ExtendableOutput, Update};
+
+/// The RustCrypto hash provider: every [`HashAlgorithm`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RustCrypto;
+
+impl RustCrypto {
+    /// The capability table.
+    pub const HASHES: &'static [HashAlgorithm] = &HashAlgorithm::ALL;
+}
+
+impl HashBackend for RustCrypto {
+    type HashCtx = RustCryptoHashContext;
+
+    fn supported_hashes(&self) -> &[HashAlgorithm] {
+        Self::HASHES
+    }
+
+    fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<RustCryptoHashContext> {
+        let state = match algorithm {
+            HashAlgorithm::Sha1 => State::Sha1(Default::default()),
+            HashAlgorithm::Sha224 => State::Sha224(Default::default()),
+            HashAlgorithm::Sha256 => State::Sha256(Default::default()),
+            HashAlgorithm::Sha384 => State::Sha384(Default::default()),
+            HashAlgorithm::Sha512 => State::Sha512(Default::default()),
+            HashAlgorithm::Sha512_224 => State::Sha512_224(Default::default()),
+            HashAlgorithm::Sha512_256 => State::Sha512_256(Default::default()),
+            HashAlgorithm::Sha3_224 => State::Sha3_224(Default::default()),
+            HashAlgorithm::Sha3_256 => State::Sha3_256(Default::default()),
+            HashAlgorithm::Sha3_384 => State::Sha3_384(Default::default()),
+            HashAlgorithm::Sha3_512 => State::Sha3_512(Default::default()),
+            HashAlgorithm::Shake128 { digest_size } => {
+                State::Shake128(Default::default(), digest_size)
+            }
+            HashAlgorithm::Shake256 { digest_size } => {
+                State::Shake256(Default::default(), digest_size)
+            }
+            HashAlgorithm::Blake2b512 => State::Blake2b512(Default::default()),
+            HashAlgorithm::Blake2s256 => State::Blake2s256(Default::default()),
+            HashAlgorithm::Md5 => State::Md5(Default::default()),
+            HashAlgorithm::Sm3 => State::Sm3(Default::default()),
+            _ => return Err(Error::unsupported(Reason::Hash, algorithm.name())),
+        };
+        Ok(RustCryptoHashContext { state })
+    }
+}
+
+/// A RustCrypto hash computation in progress.
+#[derive(Clone)]
+pub struct RustCryptoHashContext {
+    state: State,
+}
+
+impl core::fmt::Debug for RustCryptoHashContext {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("RustCryptoHashContext")
+            .field("algorithm", &self.algorithm())
+            .finish()
+    }
+}
+
+#[derive(Clone)]
+enum State {
+    Sha1(sha1::Sha1),
+    Sha224(sha2::Sha224),
+    Sha256(sha2::Sha256),
+    Sha384(sha2::Sha384),
+    Sha512(sha2::Sha512),
+    Sha512_224(sha2::Sha512_224),
+    Sha512_256(sha2::Sha512_256),
+    Sha3_224(sha3::Sha3_224),
+    Sha3_256(sha3::Sha3_256),
+    Sha3_384(sha3::Sha3_384),
+    Sha3_512(sha3::Sha3_512),
+    Shake128(shake::Shake128, NonZeroUsize),
+    Shake256(shake::Shake256, NonZeroUsize),
+    Blake2b512(blake2::Blake2b512),
+    Blake2s256(blake2::Blake2s256),
+    Md5(md5::Md5),
+    Sm3(sm3::Sm3),
+}
+
+/// Runs `$body` with `$h` bound to the fixed-output hasher of every fixed-output state, and
+/// `$xof` with `$x` bound to the XOF hasher otherwise.
+macro_rules! dispatch {
+    ($state:expr, $h:ident => $body:expr, $x:ident => $xof:expr) => {
+        match $state {
+            State::Sha1($h) => $body,
+            State::Sha224($h) => $body,
+            State::Sha256($h) => $body,
+            State::Sha384($h) => $body,
+            State::Sha512($h) => $body,
+            State::Sha512_224($h) => $body,
+            State::Sha512_256($h) => $body,
+            State::Sha3_224($h) => $body,
+            State::Sha3_256($h) => $body,
+            State::Sha3_384($h) => $body,
+            State::Sha3_512($h) => $body,
+            State::Blake2b512($h) => $body,
+            State::Blake2s256($h) => $body,
+            State::Md5($h) => $body,
+            State::Sm3($h) => $body,
+            State::Shake128($x, _) => $xof,
+            State::Shake256($x, _) => $xof,
+        }
+    };
+}
+
+impl HashContext for RustCryptoHashContext {
+    fn algorithm(&self) -> HashAlgorithm {
+        match self.state {
+            State::Sha1(_) => HashAlgorithm::Sha1,
+            State::Sha224(_) => HashAlgorithm::Sha224,
+            State::Sha256(_) => HashAlgorithm::Sha256,
+            State::Sha384(_) => HashAlgorithm::Sha384,
+            State::Sha512(_) => HashAlgorithm::Sha512,
+            State::Sha512_224(_) => HashAlgorithm::Sha512_224,
+            State::Sha512_256(_) => HashAlgorithm::Sha512_256,
+            State::Sha3_224(_) => HashAlgorithm::Sha3_224,
+            State::Sha3_256(_) => HashAlgorithm::Sha3_256,
+            State::Sha3_384(_) => HashAlgorithm::Sha3_384,
+            State::Sha3_512(_) => HashAlgorithm::Sha3_512,
+            State::Shake128(_, digest_size) => HashAlgorithm::Shake128 { digest_size },
+            State::Shake256(_, digest_size) => HashAlgorithm::Shake256 { digest_size },
+            State::Blake2b512(_) => HashAlgorithm::Blake2b512,
+            State::Blake2s256(_) => HashAlgorithm::Blake2s256,
+            State::Md5(_) => HashAlgorithm::Md5,
+            State::Sm3(_) => HashAlgorithm::Sm3,
+        }
+    }
+
+    #[inline]
+    fn update(&mut self, data: &[u8]) {
+        dispatch!(&mut self.state, h => Digest::update(h, data), x => Update::update(x, data))
+    }
+
+    fn finalize_into(self, out: &mut [u8]) -> Result<()> {
+        check_output_len(self.algorithm(), out)?;
+        dispatch!(
+            self.state,
+            h => out.copy_from_slice(&h.finalize()),
+            x => x.finalize_xof_into(out)
+        );
+        Ok(())
+    }
+
+    fn finalize(self) -> Result<backend_core::Output> {
+        let size = self.algorithm().digest_size();
+        let mut out =
+            backend_core::Output::zeroed(size).ok_or(Error::BufferTooSmall { needed: size })?;
+        dispatch!(
+            self.state,
+            h => out.as_mut_slice().copy_from_slice(&h.finalize()),
+            x => x.finalize_xof_into(out.as_mut_slice())
+        );
+        Ok(out)
+    }
+}

@@ -1,0 +1,127 @@
+//! One API over cryptography, with the implementation underneath swappable.
+//!
+//! Every interface family of the seed system is a trait ([`HashBackend`], [`HmacBackend`],
+//! [`CmacBackend`], ...); [`Backend`] implements all that are compiled in, on the pure-Rust
+//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`; `alloc` adds
+//! the trait-object forms); with `default-features = false` the crate is `no_std`.
+//!
+//! Generic use is static dispatch with no allocation:
+//!
+//! ```
+//! use backend::{Backend, HashAlgorithm, HashBackend, HashContext};
+//!
+//! fn fingerprint<B: HashBackend>(backend: &B, data: &[u8]) -> backend::Result<backend::Output> {
+//!     let mut ctx = backend.create_hash_ctx(HashAlgorithm::Sha256)?;
+//!     ctx.update(data);
+//!     ctx.finalize()
+//! }
+//! assert_eq!(fingerprint(&Backend, b"abc")?[..2], [0xba, 0x78]);
+//! # Ok::<(), backend::Error>(())
+//! ```
+//!
+//! Dynamic use holds providers as trait objects, chosen at run time:
+//!
+//! ```
+//! use backend::dynamic::{DynHashBackend, DynHmacBackend};
+//! use backend::{Backend, HashAlgorithm};
+//!
+//! let providers: Vec<Box<dyn DynHashBackend>> = vec![Box::new(Backend)];
+//! let chosen = providers.iter().find(|p| p.hash_supported(HashAlgorithm::Sha3_256)).unwrap();
+//! let mut ctx = chosen.create_hash_ctx(HashAlgorithm::Sha3_256)?;
+//! ctx.update(b"abc");
+//! assert_eq!(ctx.finalize()?.len(), 32);
+//!
+//! let macs: &dyn DynHmacBackend = &Backend;
+//! let mut mac = macs.create_hmac_ctx(b"key", HashAlgorithm::Sha256)?;
+//! mac.update(b"message");
+//! let tag = mac.copy().finalize();
+//! mac.verify(&tag)?;
+//! # Ok::<(), backend::Error>(())
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub use backend_core::{CipherAlgorithm, Error, HashAlgorithm, MacContext, Output, Reason, Result};
+
+/// The trait-object forms of every backend trait, for providers chosen at run time.
+///
+/// They share their method names with the static traits (the seed's names), so import from one
+/// of `backend` and `backend::dynamic` in a given scope, not both.
+#[cfg(feature = "alloc")]
+pub mod dynamic {
+    #[cfg(feature = "cmac")]
+    pub use backend_cmac::DynCmacBackend;
+    pub use backend_core::DynMacContext;
+    #[cfg(feature = "hash")]
+    pub use backend_hash::{DynHashBackend, DynHashContext};
+    #[cfg(feature = "hmac")]
+    pub use backend_hmac::DynHmacBackend;
+}
+
+/// The hash family (`backend-hash`).
+#[cfg(feature = "hash")]
+pub use backend_hash as hash;
+#[cfg(feature = "hash")]
+pub use backend_hash::{HashBackend, HashContext};
+
+/// The HMAC family (`backend-hmac`).
+#[cfg(feature = "hmac")]
+pub use backend_hmac as hmac;
+#[cfg(feature = "hmac")]
+pub use backend_hmac::HmacBackend;
+
+/// The CMAC family (`backend-cmac`).
+#[cfg(feature = "cmac")]
+pub use backend_cmac as cmac;
+#[cfg(feature = "cmac")]
+pub use backend_cmac::CmacBackend;
+
+/// The default backend: every family compiled in, on the pure-Rust RustCrypto crates.
+///
+/// A zero-sized value: `Backend` is the whole provider. Each trait method forwards to the family
+/// crate's `RustCrypto` provider, which holds that family's capability table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Backend;
+
+#[cfg(feature = "hash")]
+impl HashBackend for Backend {
+    type HashCtx = backend_hash::RustCryptoHashContext;
+
+    fn supported_hashes(&self) -> &[HashAlgorithm] {
+        backend_hash::RustCrypto::HASHES
+    }
+
+    #[inline]
+    fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx> {
+        HashBackend::create_hash_ctx(&backend_hash::RustCrypto, algorithm)
+    }
+}
+
+#[cfg(feature = "hmac")]
+impl HmacBackend for Backend {
+    type HmacCtx = backend_hmac::RustCryptoHmacContext;
+
+    fn supported_hmac_hashes(&self) -> &[HashAlgorithm] {
+        backend_hmac::RustCrypto::HMAC_HASHES
+    }
+
+    #[inline]
+    fn create_hmac_ctx(&self, key: &[u8], algorithm: HashAlgorithm) -> Result<Self::HmacCtx> {
+        HmacBackend::create_hmac_ctx(&backend_hmac::RustCrypto, key, algorithm)
+    }
+}
+
+#[cfg(feature = "cmac")]
+impl CmacBackend for Backend {
+    type CmacCtx = backend_cmac::RustCryptoCmacContext;
+
+    fn supported_cmac_algorithms(&self) -> &[CipherAlgorithm<'static>] {
+        backend_cmac::RustCrypto::CMAC_ALGORITHMS
+    }
+
+    #[inline]
+    fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
+        CmacBackend::create_cmac_ctx(&backend_cmac::RustCrypto, algorithm)
+    }
+}
