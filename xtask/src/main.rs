@@ -1,1 +1,73 @@
-fn main() {}
+//! `cargo xtask`: the project's own commands.
+//!
+//! - `vectors [--full] [FAMILY...]`: the backend against the pinned published vector corpora.
+//! - `nostd`: proves the `no_std` subsets build without `std` (and without `alloc` where promised).
+//! - `bench`: criterion benchmarks against peers, with `openssl speed` beside them.
+//! - `ci`: everything CI runs.
+
+use std::process::ExitCode;
+
+mod bench;
+mod ci;
+mod nostd;
+mod vectors;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match command {
+        "vectors" => vectors::main(rest),
+        "nostd" => nostd::main(rest),
+        "bench" => bench::main(rest),
+        "ci" => ci::main(rest),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n\
+                 commands:\n  \
+                 vectors [--full] [FAMILY...]  run the published vectors through the facade\n  \
+                 nostd                         build the no_std subsets without std / alloc\n  \
+                 bench [FILTER]                criterion benchmarks and the ratio table\n  \
+                 ci                            fmt, clippy, tests, feature builds, vectors, nostd"
+            );
+            return if command == "help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {command}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The error type of xtask commands: a message for the person running them.
+pub type Result<T = (), E = String> = std::result::Result<T, E>;
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> std::path::PathBuf {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().unwrap_or(here).to_path_buf()
+}
+
+/// Runs `program args`, inheriting stdio, in the workspace root; an error when it fails.
+pub fn run(program: &str, args: &[&str]) -> Result {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = std::process::Command::new(program)
+        .args(args)
+        .current_dir(workspace_root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}

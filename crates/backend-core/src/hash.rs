@@ -161,6 +161,36 @@ impl HashAlgorithm {
     }
 }
 
+/// What the data given to a signing or verifying call is: the message, to be hashed with the
+/// algorithm, or a digest already computed with it (the seed system's `Prehashed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MessageHash {
+    /// The data is the message; the signer hashes it with this algorithm.
+    Hash(HashAlgorithm),
+    /// The data is a digest computed with this algorithm; its length must be the digest size.
+    Prehashed(HashAlgorithm),
+}
+
+impl MessageHash {
+    /// The hash algorithm, whichever side computes it.
+    pub const fn algorithm(self) -> HashAlgorithm {
+        match self {
+            MessageHash::Hash(a) | MessageHash::Prehashed(a) => a,
+        }
+    }
+
+    /// True when the data is already a digest.
+    pub const fn is_prehashed(self) -> bool {
+        matches!(self, MessageHash::Prehashed(_))
+    }
+}
+
+impl From<HashAlgorithm> for MessageHash {
+    fn from(algorithm: HashAlgorithm) -> Self {
+        MessageHash::Hash(algorithm)
+    }
+}
+
 const fn non_zero(n: usize) -> NonZeroUsize {
     match NonZeroUsize::new(n) {
         Some(n) => n,

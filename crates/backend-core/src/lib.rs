@@ -30,7 +30,7 @@ pub mod rng;
 
 pub use cipher::CipherAlgorithm;
 pub use error::{Error, Reason, Result};
-pub use hash::HashAlgorithm;
+pub use hash::{HashAlgorithm, MessageHash};
 #[cfg(feature = "alloc")]
 pub use mac::DynMacContext;
 pub use mac::MacContext;

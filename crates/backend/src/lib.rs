@@ -42,7 +42,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub use backend_core::{CipherAlgorithm, Error, HashAlgorithm, MacContext, Output, Reason, Result};
+pub use backend_core::{
+    CipherAlgorithm, Error, HashAlgorithm, MacContext, MessageHash, Output, Reason, Result,
+};
 
 /// The trait-object forms of every backend trait, for providers chosen at run time.
 ///

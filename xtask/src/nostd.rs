@@ -1,0 +1,3 @@
+pub fn main(_args: &[String]) -> crate::Result {
+    Err("not yet".into())
+}

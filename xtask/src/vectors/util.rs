@@ -1,0 +1,44 @@
+//! Small helpers shared by the family runners.
+
+/// A deterministic generator (SplitMix64) for chunk boundaries and sampling: the same run every
+/// time, no dependency.
+pub struct SplitMix(u64);
+
+impl SplitMix {
+    /// A generator seeded with `seed`.
+    pub fn new(seed: u64) -> Self {
+        SplitMix(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A value in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// Splits `data` into random chunks (some empty), for exercising streaming `update` calls.
+    pub fn chunks<'a>(&mut self, data: &'a [u8]) -> Vec<&'a [u8]> {
+        let mut out = Vec::new();
+        let mut rest = data;
+        while !rest.is_empty() {
+            let n = self.below(rest.len() + 1);
+            let (head, tail) = rest.split_at(n);
+            out.push(head);
+            rest = tail;
+        }
+        out
+    }
+}
+
+/// Decodes hex, tolerating upper case and surrounding space.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    hex::decode(s.trim()).ok()
+}
