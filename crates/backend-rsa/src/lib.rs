@@ -27,6 +27,7 @@ mod rustcrypto;
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
+pub use backend_core::rng;
 pub use backend_core::rng::CryptoRng;
 pub use backend_core::{Error, HashAlgorithm, MessageHash, Reason, Result};
 #[cfg(feature = "alloc")]

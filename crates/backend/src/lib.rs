@@ -59,6 +59,8 @@ pub mod dynamic {
     pub use backend_hash::{DynHashBackend, DynHashContext};
     #[cfg(feature = "hmac")]
     pub use backend_hmac::DynHmacBackend;
+    #[cfg(feature = "rsa")]
+    pub use backend_rsa::DynRsaBackend;
 }
 
 /// The hash family (`backend-hash`).
@@ -78,6 +80,15 @@ pub use backend_hmac::HmacBackend;
 pub use backend_cmac as cmac;
 #[cfg(feature = "cmac")]
 pub use backend_cmac::CmacBackend;
+
+/// The RSA family (`backend-rsa`).
+#[cfg(feature = "rsa")]
+pub use backend_rsa as rsa;
+#[cfg(feature = "rsa")]
+pub use backend_rsa::{
+    AsymmetricPadding, Mgf, Oaep, Pss, RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey,
+    RsaPublicNumbers, SaltLength,
+};
 
 /// The default backend: every family compiled in, on the pure-Rust RustCrypto crates.
 ///
@@ -125,5 +136,45 @@ impl CmacBackend for Backend {
     #[inline]
     fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
         CmacBackend::create_cmac_ctx(&backend_cmac::RustCrypto, algorithm)
+    }
+}
+
+#[cfg(feature = "rsa")]
+impl RsaBackend for Backend {
+    type PrivateKey = backend_rsa::RustCryptoRsaPrivateKey;
+    type PublicKey = backend_rsa::RustCryptoRsaPublicKey;
+
+    fn rsa_capabilities(&self) -> &backend_rsa::RsaCapabilities {
+        &backend_rsa::RustCrypto::RSA_CAPABILITIES
+    }
+
+    fn generate_rsa_private_key(
+        &self,
+        public_exponent: u64,
+        key_size: usize,
+    ) -> Result<Self::PrivateKey> {
+        RsaBackend::generate_rsa_private_key(&backend_rsa::RustCrypto, public_exponent, key_size)
+    }
+
+    fn generate_rsa_private_key_with_rng(
+        &self,
+        rng: &mut dyn backend_rsa::CryptoRng,
+        public_exponent: u64,
+        key_size: usize,
+    ) -> Result<Self::PrivateKey> {
+        RsaBackend::generate_rsa_private_key_with_rng(
+            &backend_rsa::RustCrypto,
+            rng,
+            public_exponent,
+            key_size,
+        )
+    }
+
+    fn load_rsa_private_numbers(&self, numbers: &RsaPrivateNumbers) -> Result<Self::PrivateKey> {
+        RsaBackend::load_rsa_private_numbers(&backend_rsa::RustCrypto, numbers)
+    }
+
+    fn load_rsa_public_numbers(&self, numbers: &RsaPublicNumbers) -> Result<Self::PublicKey> {
+        RsaBackend::load_rsa_public_numbers(&backend_rsa::RustCrypto, numbers)
     }
 }

@@ -12,6 +12,7 @@ pub mod util;
 mod cmac;
 mod hash;
 mod hmac;
+mod rsa;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -35,6 +36,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hash", hash::run),
     ("hmac", hmac::run),
     ("cmac", cmac::run),
+    ("rsa", rsa::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
