@@ -250,7 +250,7 @@ fn rsa_crt_iqmp_int(p: &BoxedUint, q: &BoxedUint) -> Result<BoxedUint> {
 
 /// `x - 1`, non-zero: [`Error::InvalidArgument`] when `x < 2`.
 fn minus_one(x: &BoxedUint) -> Result<BoxedUint> {
-    let m = x.wrapping_sub(&BoxedUint::one());
+    let m = x.wrapping_sub(BoxedUint::one());
     if x.is_zero().into() || m.is_zero().into() {
         return Err(Error::InvalidArgument("a prime must be >= 2"));
     }

@@ -431,7 +431,7 @@ impl RustCryptoRsaPublicKey {
             return None;
         }
         let s = BoxedUint::from_be_slice(input, self.key.n_bits_precision()).ok()?;
-        if &s >= self.key.n().as_ref() {
+        if s >= *self.key.n().as_ref() {
             return None;
         }
         let m = rsa::hazmat::rsa_encrypt(&self.key, &s).ok()?;

@@ -78,7 +78,11 @@ fn pss_mgf1_hash_may_differ_from_the_message_hash() -> TestResult {
     let sha512 = MessageHash::Hash(HashAlgorithm::Sha512);
     let sig = key.sign(b"data", padding, sha512)?;
     public(key).verify(&sig, b"data", padding, sha512)?;
-    assert!(public(key).verify(&sig, b"data", pss(SaltLength::Auto), sha512).is_err());
+    assert!(
+        public(key)
+            .verify(&sig, b"data", pss(SaltLength::Auto), sha512)
+            .is_err()
+    );
     Ok(())
 }
 
@@ -86,7 +90,9 @@ fn pss_mgf1_hash_may_differ_from_the_message_hash() -> TestResult {
 fn pss_auto_salt_is_verify_only() {
     assert_eq!(
         key_2048().sign(b"data", pss(SaltLength::Auto), SHA256),
-        Err(Error::InvalidArgument("PSS salt length AUTO is for verification only"))
+        Err(Error::InvalidArgument(
+            "PSS salt length AUTO is for verification only"
+        ))
     );
 }
 
@@ -94,7 +100,10 @@ fn pss_auto_salt_is_verify_only() {
 fn pss_salt_longer_than_the_key_allows_is_an_error() {
     // emLen 256, hLen 32: the largest salt is 256 - 32 - 2 = 222 bytes.
     let key = key_2048();
-    assert!(key.sign(b"d", pss(SaltLength::Explicit(222)), SHA256).is_ok());
+    assert!(
+        key.sign(b"d", pss(SaltLength::Explicit(222)), SHA256)
+            .is_ok()
+    );
     assert_eq!(
         key.sign(b"d", pss(SaltLength::Explicit(223)), SHA256),
         Err(Error::InvalidArgument("PSS salt too long for the key"))
@@ -131,7 +140,12 @@ fn signature_of_the_wrong_length_is_an_invalid_signature() -> TestResult {
     let key = key_2048();
     let sig = key.sign(b"m", AsymmetricPadding::Pkcs1v15, SHA256)?;
     let public = public(key);
-    for bad in [&sig[1..], &[&[0u8][..], &sig[..]].concat()[..], &[], &sig[..1]] {
+    for bad in [
+        &sig[1..],
+        &[&[0u8][..], &sig[..]].concat()[..],
+        &[],
+        &sig[..1],
+    ] {
         for padding in [AsymmetricPadding::Pkcs1v15, pss(SaltLength::Auto)] {
             assert_eq!(
                 public.verify(bad, b"m", padding, SHA256),
@@ -161,14 +175,21 @@ fn recover_data_returns_the_digest_or_the_digest_info() -> TestResult {
     let key = key_2048();
     let public = public(key);
     let sig = key.sign(b"abc", AsymmetricPadding::Pkcs1v15, SHA256)?;
-    let digest =
-        public.recover_data_from_signature(&sig, AsymmetricPadding::Pkcs1v15, Some(HashAlgorithm::Sha256))?;
+    let digest = public.recover_data_from_signature(
+        &sig,
+        AsymmetricPadding::Pkcs1v15,
+        Some(HashAlgorithm::Sha256),
+    )?;
     assert_eq!(hex::encode(&digest)[..8], *"ba7816bf");
     let info = public.recover_data_from_signature(&sig, AsymmetricPadding::Pkcs1v15, None)?;
     assert_eq!(info.len(), 19 + 32);
     assert_eq!(info[19..], digest[..]);
     assert_eq!(
-        public.recover_data_from_signature(&sig, AsymmetricPadding::Pkcs1v15, Some(HashAlgorithm::Sha384)),
+        public.recover_data_from_signature(
+            &sig,
+            AsymmetricPadding::Pkcs1v15,
+            Some(HashAlgorithm::Sha384)
+        ),
         Err(Error::InvalidSignature)
     );
     assert!(matches!(
@@ -206,8 +227,14 @@ fn oaep_decryption_failures_are_all_the_same_error() -> TestResult {
     flipped[100] ^= 1;
     let n = public(key).public_numbers().n;
     let cases: [(&[u8], AsymmetricPadding<'_>); 6] = [
-        (&ciphertext, AsymmetricPadding::oaep(HashAlgorithm::Sha256, b"other")),
-        (&ciphertext, AsymmetricPadding::oaep(HashAlgorithm::Sha384, b"label")),
+        (
+            &ciphertext,
+            AsymmetricPadding::oaep(HashAlgorithm::Sha256, b"other"),
+        ),
+        (
+            &ciphertext,
+            AsymmetricPadding::oaep(HashAlgorithm::Sha384, b"label"),
+        ),
         (&flipped, padding),
         (&ciphertext[1..], padding),
         (&n, padding),
@@ -223,10 +250,19 @@ fn oaep_decryption_failures_are_all_the_same_error() -> TestResult {
 fn pkcs1v15_decryption_failures_are_all_the_same_error() -> TestResult {
     let key = key_2048();
     let ciphertext = public(key).encrypt(b"secret", AsymmetricPadding::Pkcs1v15)?;
-    assert_eq!(&key.decrypt(&ciphertext, AsymmetricPadding::Pkcs1v15)?[..], b"secret");
+    assert_eq!(
+        &key.decrypt(&ciphertext, AsymmetricPadding::Pkcs1v15)?[..],
+        b"secret"
+    );
     let n = public(key).public_numbers().n;
     let long = [&ciphertext[..], &[0]].concat();
-    for input in [&ciphertext[1..], &long[..], &n[..], &[0xff; 256][..], &[][..]] {
+    for input in [
+        &ciphertext[1..],
+        &long[..],
+        &n[..],
+        &[0xff; 256][..],
+        &[][..],
+    ] {
         assert_eq!(
             key.decrypt(input, AsymmetricPadding::Pkcs1v15),
             Err(DECRYPTION_FAILED)
@@ -257,7 +293,11 @@ fn message_too_long_for_the_key_is_an_error() {
         public.encrypt(&too_long, AsymmetricPadding::Pkcs1v15),
         Err(Error::InvalidArgument("message too long for the key"))
     );
-    assert!(public.encrypt(&too_long[1..], AsymmetricPadding::Pkcs1v15).is_ok());
+    assert!(
+        public
+            .encrypt(&too_long[1..], AsymmetricPadding::Pkcs1v15)
+            .is_ok()
+    );
     let oaep = AsymmetricPadding::oaep(HashAlgorithm::Sha256, b"");
     let max = 256 - 2 * 32 - 2;
     assert!(public.encrypt(&vec![1; max], oaep).is_ok());
@@ -271,7 +311,10 @@ fn message_too_long_for_the_key_is_an_error() {
 fn paddings_used_for_the_wrong_operation_are_errors() {
     let key = key_2048();
     let oaep = AsymmetricPadding::oaep(HashAlgorithm::Sha256, b"");
-    assert!(matches!(key.sign(b"m", oaep, SHA256), Err(Error::InvalidArgument(_))));
+    assert!(matches!(
+        key.sign(b"m", oaep, SHA256),
+        Err(Error::InvalidArgument(_))
+    ));
     assert!(matches!(
         public(key).encrypt(b"m", pss(SaltLength::Maximum)),
         Err(Error::InvalidArgument(_))
@@ -288,13 +331,22 @@ fn xof_and_unlisted_hashes_are_unsupported() {
     let shake = HashAlgorithm::shake128(32);
     assert!(matches!(
         key.sign(b"m", AsymmetricPadding::Pkcs1v15, MessageHash::Hash(shake)),
-        Err(Error::Unsupported { reason: Reason::Hash, .. })
+        Err(Error::Unsupported {
+            reason: Reason::Hash,
+            ..
+        })
     ));
     assert!(matches!(
-        key.sign(b"m", AsymmetricPadding::pss(shake, SaltLength::Maximum), SHA256),
+        key.sign(
+            b"m",
+            AsymmetricPadding::pss(shake, SaltLength::Maximum),
+            SHA256
+        ),
         Err(Error::Unsupported { .. })
     ));
-    assert!(!RustCrypto.rsa_padding_supported(&AsymmetricPadding::oaep(HashAlgorithm::Blake2b512, b"")));
+    assert!(
+        !RustCrypto.rsa_padding_supported(&AsymmetricPadding::oaep(HashAlgorithm::Blake2b512, b""))
+    );
 }
 
 #[test]
@@ -302,7 +354,10 @@ fn digest_too_large_for_a_small_key_is_an_error() -> TestResult {
     // OAEP with SHA-512 needs k >= 2 * 64 + 2 = 130 bytes; a 1024-bit key has 128.
     let key = key_1024_e3();
     let oaep = AsymmetricPadding::oaep(HashAlgorithm::Sha512, b"");
-    assert!(matches!(public(key).encrypt(b"", oaep), Err(Error::InvalidArgument(_))));
+    assert!(matches!(
+        public(key).encrypt(b"", oaep),
+        Err(Error::InvalidArgument(_))
+    ));
     // A 1024-bit key still signs SHA-512 with PKCS#1 v1.5 and verifies with e = 3.
     let sha512 = MessageHash::Hash(HashAlgorithm::Sha512);
     let sig = key.sign(b"m", AsymmetricPadding::Pkcs1v15, sha512)?;
@@ -328,9 +383,18 @@ fn numbers_round_trip_through_load() -> TestResult {
 fn crt_helpers_agree_with_the_key() -> TestResult {
     for key in [key_2048(), key_1024_e3()] {
         let numbers = key.private_numbers()?;
-        assert_eq!(backend_rsa::rsa_crt_iqmp(&numbers.p, &numbers.q)?, numbers.iqmp);
-        assert_eq!(backend_rsa::rsa_crt_dmp1(&numbers.d, &numbers.p)?, numbers.dmp1);
-        assert_eq!(backend_rsa::rsa_crt_dmq1(&numbers.d, &numbers.q)?, numbers.dmq1);
+        assert_eq!(
+            backend_rsa::rsa_crt_iqmp(&numbers.p, &numbers.q)?,
+            numbers.iqmp
+        );
+        assert_eq!(
+            backend_rsa::rsa_crt_dmp1(&numbers.d, &numbers.p)?,
+            numbers.dmp1
+        );
+        assert_eq!(
+            backend_rsa::rsa_crt_dmq1(&numbers.d, &numbers.q)?,
+            numbers.dmq1
+        );
         let (p, q) = backend_rsa::rsa_recover_prime_factors(
             &numbers.public_numbers.n,
             &numbers.public_numbers.e,
@@ -348,10 +412,22 @@ fn crt_helpers_agree_with_the_key() -> TestResult {
 
 #[test]
 fn crt_helpers_reject_degenerate_primes() {
-    assert!(matches!(backend_rsa::rsa_crt_dmp1(&[5], &[1]), Err(Error::InvalidArgument(_))));
-    assert!(matches!(backend_rsa::rsa_crt_dmq1(&[5], &[]), Err(Error::InvalidArgument(_))));
-    assert!(matches!(backend_rsa::rsa_crt_iqmp(&[4], &[3]), Err(Error::InvalidArgument(_))));
-    assert!(matches!(backend_rsa::rsa_crt_iqmp(&[3], &[6]), Err(Error::InvalidArgument(_))));
+    assert!(matches!(
+        backend_rsa::rsa_crt_dmp1(&[5], &[1]),
+        Err(Error::InvalidArgument(_))
+    ));
+    assert!(matches!(
+        backend_rsa::rsa_crt_dmq1(&[5], &[]),
+        Err(Error::InvalidArgument(_))
+    ));
+    assert!(matches!(
+        backend_rsa::rsa_crt_iqmp(&[4], &[3]),
+        Err(Error::InvalidArgument(_))
+    ));
+    assert!(matches!(
+        backend_rsa::rsa_crt_iqmp(&[3], &[6]),
+        Err(Error::InvalidArgument(_))
+    ));
     assert!(matches!(
         backend_rsa::rsa_recover_prime_factors(&[0x0f], &[3], &[]),
         Err(Error::InvalidArgument(_))
@@ -383,14 +459,29 @@ fn toy(change: impl FnOnce(&mut RsaPrivateNumbers)) -> RsaPrivateNumbers {
 fn each_failed_numbers_check_names_its_rule() {
     assert_eq!(toy(|_| {}).check(), Ok(()));
     let cases: [(fn(&mut RsaPrivateNumbers), &str); 14] = [
-        (|n| n.public_numbers.n = vec![0x0c, 0xa2], "modulus must be odd"),
+        (
+            |n| n.public_numbers.n = vec![0x0c, 0xa2],
+            "modulus must be odd",
+        ),
         (|n| n.public_numbers.n = vec![1], "modulus must be >= 3"),
-        (|n| n.public_numbers.e = vec![1], "public_exponent must be >= 3"),
-        (|n| n.public_numbers.e = vec![16], "public_exponent must be odd"),
-        (|n| n.public_numbers.e = vec![0x0c, 0xa1], "public_exponent must be < modulus"),
+        (
+            |n| n.public_numbers.e = vec![1],
+            "public_exponent must be >= 3",
+        ),
+        (
+            |n| n.public_numbers.e = vec![16],
+            "public_exponent must be odd",
+        ),
+        (
+            |n| n.public_numbers.e = vec![0x0c, 0xa1],
+            "public_exponent must be < modulus",
+        ),
         (|n| n.p = vec![0x0c, 0xa1], "p must be < modulus"),
         (|n| n.q = vec![0x0c, 0xa1], "q must be < modulus"),
-        (|n| n.d = vec![0x0c, 0xa1], "private_exponent must be < modulus"),
+        (
+            |n| n.d = vec![0x0c, 0xa1],
+            "private_exponent must be < modulus",
+        ),
         (|n| n.d = vec![1], "private_exponent must be > 1"),
         (|n| n.dmp1 = vec![52], "dmp1 must be odd"),
         (|n| n.dmq1 = vec![48], "dmq1 must be odd"),
@@ -399,7 +490,11 @@ fn each_failed_numbers_check_names_its_rule() {
         (|n| n.iqmp = vec![37], "iqmp must equal q^-1 mod p"),
     ];
     for (change, rule) in cases {
-        assert_eq!(toy(change).check(), Err(Error::InvalidArgument(rule)), "{rule}");
+        assert_eq!(
+            toy(change).check(),
+            Err(Error::InvalidArgument(rule)),
+            "{rule}"
+        );
         assert_eq!(
             RustCrypto.load_rsa_private_numbers(&toy(change)).err(),
             Some(Error::InvalidArgument(rule))
@@ -419,14 +514,20 @@ fn each_failed_numbers_check_names_its_rule() {
 fn consistent_numbers_below_the_size_floor_are_unsupported() {
     assert!(matches!(
         RustCrypto.load_rsa_private_numbers(&toy(|_| {})),
-        Err(Error::Unsupported { reason: Reason::PublicKeyAlgorithm, .. })
+        Err(Error::Unsupported {
+            reason: Reason::PublicKeyAlgorithm,
+            ..
+        })
     ));
     assert!(matches!(
         RustCrypto.load_rsa_public_numbers(&toy(|_| {}).public_numbers),
         Err(Error::Unsupported { .. })
     ));
     let huge = RsaPublicNumbers::with_exponent(65537, &[0xff; 16384 / 8 + 1]);
-    assert!(matches!(RustCrypto.load_rsa_public_numbers(&huge), Err(Error::Unsupported { .. })));
+    assert!(matches!(
+        RustCrypto.load_rsa_public_numbers(&huge),
+        Err(Error::Unsupported { .. })
+    ));
 }
 
 #[test]
@@ -464,7 +565,9 @@ fn generation_accepts_only_3_and_65537_and_1024_bits_or_more() -> TestResult {
     ));
     assert!(matches!(
         RustCrypto.generate_rsa_private_key_with_rng(&mut rng, 65537, 1023),
-        Err(Error::InvalidArgument("key_size must be at least 1024 bits"))
+        Err(Error::InvalidArgument(
+            "key_size must be at least 1024 bits"
+        ))
     ));
     assert!(matches!(
         RustCrypto.generate_rsa_private_key(65537, 16385),

@@ -135,13 +135,22 @@ fn truncated_and_mutated_signatures_fail() -> Result<(), Error> {
     let key = key_2048();
     let public = key.to_public_key();
     let sha256 = MessageHash::Hash(HashAlgorithm::Sha256);
-    for padding in [AsymmetricPadding::Pkcs1v15, AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::Maximum)] {
+    for padding in [
+        AsymmetricPadding::Pkcs1v15,
+        AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::Maximum),
+    ] {
         let sig = key.sign(b"m", padding, sha256)?;
         for i in 0..sig.len() {
             let mut bad = sig.clone();
             bad[i] ^= 0x80;
-            assert_eq!(public.verify(&bad, b"m", padding, sha256), Err(Error::InvalidSignature));
-            assert_eq!(public.verify(&sig[..i], b"m", padding, sha256), Err(Error::InvalidSignature));
+            assert_eq!(
+                public.verify(&bad, b"m", padding, sha256),
+                Err(Error::InvalidSignature)
+            );
+            assert_eq!(
+                public.verify(&sig[..i], b"m", padding, sha256),
+                Err(Error::InvalidSignature)
+            );
         }
     }
     Ok(())

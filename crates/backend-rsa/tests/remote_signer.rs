@@ -42,13 +42,16 @@ fn start_device(faulty: bool) -> Sender<Request> {
                     reply,
                 } => {
                     let (padding, hash) = match algorithm {
-                        "RSA_PKCS1_V1_5_SHA_256" => (AsymmetricPadding::Pkcs1v15, HashAlgorithm::Sha256),
+                        "RSA_PKCS1_V1_5_SHA_256" => {
+                            (AsymmetricPadding::Pkcs1v15, HashAlgorithm::Sha256)
+                        }
                         "RSA_PSS_SHA_256" => (
                             AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::DigestLength),
                             HashAlgorithm::Sha256,
                         ),
                         _ => {
-                            let _ = reply.send(Err(Error::Device("algorithm not offered by the KMS")));
+                            let _ =
+                                reply.send(Err(Error::Device("algorithm not offered by the KMS")));
                             continue;
                         }
                     };
@@ -76,7 +79,10 @@ struct CloudRsaPrivateKey {
 impl CloudRsaPrivateKey {
     /// Maps a padding and hash to the device's algorithm names, as seed 004's
     /// `_map_to_kms_algorithm` does.
-    fn kms_algorithm(padding: AsymmetricPadding<'_>, hash: HashAlgorithm) -> Result<&'static str, Error> {
+    fn kms_algorithm(
+        padding: AsymmetricPadding<'_>,
+        hash: HashAlgorithm,
+    ) -> Result<&'static str, Error> {
         match (padding, hash) {
             (AsymmetricPadding::Pkcs1v15, HashAlgorithm::Sha256) => Ok("RSA_PKCS1_V1_5_SHA_256"),
             (AsymmetricPadding::Pss(pss), HashAlgorithm::Sha256)
@@ -165,16 +171,22 @@ fn remote_key_signs_through_the_same_api_as_an_in_memory_key() -> Result<(), Err
     let sha256 = MessageHash::Hash(HashAlgorithm::Sha256);
     let pss = AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::DigestLength);
     let signature = cloud.sign(b"message", pss, sha256)?;
-    cloud
-        .public_key()?
-        .verify(&signature, b"message", AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::Auto), sha256)
+    cloud.public_key()?.verify(
+        &signature,
+        b"message",
+        AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::Auto),
+        sha256,
+    )
 }
 
 #[test]
 fn remote_key_material_cannot_be_exported() {
     struct Pkcs1Der;
     impl RsaPrivateKeyEncoder for Pkcs1Der {
-        fn encode_rsa_private_numbers(&self, _: &RsaPrivateNumbers) -> Result<Zeroizing<Vec<u8>>, Error> {
+        fn encode_rsa_private_numbers(
+            &self,
+            _: &RsaPrivateNumbers,
+        ) -> Result<Zeroizing<Vec<u8>>, Error> {
             Ok(Zeroizing::new(vec![0x30]))
         }
     }
@@ -182,7 +194,10 @@ fn remote_key_material_cannot_be_exported() {
         device: start_device(false),
     };
     assert_eq!(cloud.private_numbers().err(), Some(Error::KeyNotExportable));
-    assert_eq!(cloud.private_bytes(&Pkcs1Der).err(), Some(Error::KeyNotExportable));
+    assert_eq!(
+        cloud.private_bytes(&Pkcs1Der).err(),
+        Some(Error::KeyNotExportable)
+    );
     // An in-memory key goes through the same hook.
     let in_memory = common::key_2048();
     assert!(in_memory.private_bytes(&Pkcs1Der).is_ok());
@@ -198,7 +213,10 @@ fn remote_key_refuses_what_the_device_does_not_offer() {
         cloud.sign(b"m", AsymmetricPadding::Pkcs1v15, sha512),
         Err(Error::Device(_))
     ));
-    assert!(matches!(cloud.decrypt(b"c", AsymmetricPadding::Pkcs1v15), Err(Error::Device(_))));
+    assert!(matches!(
+        cloud.decrypt(b"c", AsymmetricPadding::Pkcs1v15),
+        Err(Error::Device(_))
+    ));
 }
 
 #[test]

