@@ -49,6 +49,13 @@ pub trait HashBackend {
 ///
 /// `finalize` consumes the context: updating or finalizing it again does not compile, so the seed
 /// system's `AlreadyFinalized` cannot occur. `copy` forks the state.
+///
+/// ```compile_fail
+/// use backend_hash::{HashAlgorithm, HashBackend, HashContext, RustCrypto};
+/// let mut ctx = RustCrypto.create_hash_ctx(HashAlgorithm::Sha256).unwrap();
+/// let digest = ctx.finalize();
+/// ctx.update(b"after finalize"); // error[E0382]: use of moved value: `ctx`
+/// ```
 pub trait HashContext: Clone + Send + Sync + Sized {
     /// The algorithm being computed.
     fn algorithm(&self) -> HashAlgorithm;
