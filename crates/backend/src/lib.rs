@@ -41,6 +41,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub use backend_core::{
     CipherAlgorithm, Error, HashAlgorithm, MacContext, MessageHash, Output, Reason, Result,
