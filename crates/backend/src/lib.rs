@@ -128,3 +128,8 @@ impl CmacBackend for Backend {
         CmacBackend::create_cmac_ctx(&backend_cmac::RustCrypto, algorithm)
     }
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
