@@ -84,6 +84,7 @@ pub trait HashContext: Clone + Send + Sync + Sized {
 }
 
 /// Checks that an output buffer has the digest's exact size.
+#[inline]
 pub fn check_output_len(algorithm: HashAlgorithm, out: &[u8]) -> Result<()> {
     let needed = algorithm.digest_size();
     match out.len() {
