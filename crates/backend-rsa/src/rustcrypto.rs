@@ -15,6 +15,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::convert::Infallible;
 use crypto_bigint::BoxedUint;
+use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::{PaddingScheme, PrivateKeyParts, PublicKeyParts};
 use zeroize::Zeroizing;
@@ -306,11 +307,12 @@ impl RustCryptoRsaPrivateKey {
     ) -> rsa::Result<Zeroizing<Vec<u8>>> {
         let k = self.key.size();
         let c = BoxedUint::from_be_slice(input, self.key.n_bits_precision())?;
-        let m = Zeroizing::new(rsa::hazmat::rsa_decrypt_and_check(
-            &self.key,
-            Some(rng),
-            &c,
-        )?);
+        let m = Zeroizing::new(rsa::hazmat::rsa_decrypt(Some(rng), &self.key, &c)?);
+        // The CRT fault check of `rsa_decrypt_and_check`, with the cheaper public exponentiation:
+        // a result that does not map back to the input is never released.
+        if public_pow(&m, self.key.e(), self.key.n_params()) != c {
+            return Err(rsa::Error::Internal);
+        }
         Ok(left_pad(&m.to_be_bytes(), k))
     }
 }
@@ -434,8 +436,13 @@ impl RustCryptoRsaPublicKey {
         if s >= *self.key.n().as_ref() {
             return None;
         }
-        let m = rsa::hazmat::rsa_encrypt(&self.key, &s).ok()?;
-        Some(left_pad(&m.to_be_bytes(), k).to_vec())
+        Some(
+            left_pad(
+                &public_pow(&s, self.key.e(), self.key.n_params()).to_be_bytes(),
+                k,
+            )
+            .to_vec(),
+        )
     }
 }
 
@@ -543,6 +550,25 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
     fn public_numbers(&self) -> RsaPublicNumbers {
         public_numbers(&self.key)
     }
+}
+
+/// `base^e mod n` by left-to-right square-and-multiply, variable time in `e` (public).
+///
+/// `rsa::hazmat::rsa_encrypt` runs `crypto-bigint`'s fixed-window exponentiation, which first
+/// builds a 16-entry table of powers: 15 multiplications before the 17 squarings that e = 65537
+/// needs. Plain square-and-multiply does 16 squarings and 1 multiplication, about half the work
+/// of a verification (docs/performance.md). Only for public exponents: the pattern of squarings and
+/// multiplications reveals `e`.
+fn public_pow(base: &BoxedUint, e: &BoxedUint, params: &BoxedMontyParams) -> BoxedUint {
+    let x = BoxedMontyForm::new(base.clone(), params);
+    let mut acc = x.clone();
+    for i in (0..e.bits_vartime().saturating_sub(1)).rev() {
+        acc = acc.square();
+        if bool::from(e.bit(i)) {
+            acc = acc.mul(&x);
+        }
+    }
+    acc.retrieve()
 }
 
 fn public_numbers(key: &impl PublicKeyParts) -> RsaPublicNumbers {
