@@ -458,7 +458,8 @@ fn toy(change: impl FnOnce(&mut RsaPrivateNumbers)) -> RsaPrivateNumbers {
 #[test]
 fn each_failed_numbers_check_names_its_rule() {
     assert_eq!(toy(|_| {}).check(), Ok(()));
-    let cases: [(fn(&mut RsaPrivateNumbers), &str); 14] = [
+    type Change = fn(&mut RsaPrivateNumbers);
+    let cases: [(Change, &str); 14] = [
         (
             |n| n.public_numbers.n = vec![0x0c, 0xa2],
             "modulus must be odd",
