@@ -277,7 +277,9 @@ pub(crate) fn int(bytes: &[u8]) -> BoxedUint {
 
 /// An integer as a big-endian magnitude without leading zeros.
 pub(crate) fn bytes(x: &BoxedUint) -> Vec<u8> {
-    trimmed(&x.to_be_bytes()).into()
+    // The full-width encoding of a secret (d, a prime) is zeroized once trimmed.
+    let full = zeroize::Zeroizing::new(x.to_be_bytes());
+    trimmed(&full).into()
 }
 
 /// True when the integer `x` equals the magnitude `y`.
