@@ -601,8 +601,8 @@ fn left_pad(bytes: &[u8], k: usize) -> Zeroizing<Vec<u8>> {
     out
 }
 
-/// The operating system's generator as the infallible [`CryptoRng`] that `rsa`'s key generation
-/// wants, without panicking: a failure is recorded, the buffer zero-filled, and [`OsRng::check`]
+/// The operating system's generator (`getrandom::SysRng`, fallible) as the infallible
+/// [`CryptoRng`] that `rsa`'s key generation wants, without panicking (no `UnwrapErr`): a failure is recorded, the buffer zero-filled, and [`OsRng::check`]
 /// turns it into an error once the operation returns.
 #[derive(Default)]
 struct OsRng {
@@ -637,7 +637,7 @@ impl TryRng for OsRng {
     }
 
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> core::result::Result<(), Infallible> {
-        if getrandom::fill(dst).is_err() {
+        if getrandom::SysRng.try_fill_bytes(dst).is_err() {
             self.failed = true;
             dst.fill(0);
         }
