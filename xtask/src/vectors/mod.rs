@@ -12,6 +12,7 @@ pub mod util;
 mod cmac;
 mod hash;
 mod hmac;
+mod kdf;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -35,6 +36,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hash", hash::run),
     ("hmac", hmac::run),
     ("cmac", cmac::run),
+    ("kdf", kdf::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
