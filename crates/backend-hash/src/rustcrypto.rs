@@ -20,6 +20,7 @@ impl HashBackend for RustCrypto {
         Self::HASHES
     }
 
+    #[inline]
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<RustCryptoHashContext> {
         let state = match algorithm {
             HashAlgorithm::Sha1 => State::Sha1(Default::default()),
@@ -138,6 +139,7 @@ impl HashContext for RustCryptoHashContext {
         dispatch!(&mut self.state, h => Digest::update(h, data), x => Update::update(x, data))
     }
 
+    #[inline]
     fn finalize_into(self, out: &mut [u8]) -> Result<()> {
         check_output_len(self.algorithm(), out)?;
         dispatch!(
@@ -148,6 +150,7 @@ impl HashContext for RustCryptoHashContext {
         Ok(())
     }
 
+    #[inline]
     fn finalize(self) -> Result<backend_core::Output> {
         let size = self.algorithm().digest_size();
         let mut out =
