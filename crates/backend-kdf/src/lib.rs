@@ -1,5 +1,5 @@
-//! Key derivation: `Pbkdf2HmacBackend` and `ScryptBackend`, the seed interfaces for PBKDF2-HMAC and
-//! scrypt, [`HkdfBackend`] for RFC 5869 HKDF, and [`RustCrypto`], their implementation over the
+//! Key derivation: [`Pbkdf2HmacBackend`] and [`ScryptBackend`], the seed interfaces for PBKDF2-HMAC and
+//! scrypt, [`HkdfBackend`] for RFC 5869 HKDF, and `RustCrypto`, their implementation over the
 //! RustCrypto `pbkdf2`, `hkdf` and `scrypt` crates.
 //!
 //! ```
@@ -12,7 +12,7 @@
 //! ```
 //!
 //! PBKDF2 and HKDF need no allocation; with the `alloc` feature each derivation also has a form
-//! returning a [`DerivedKey`], which zeroizes itself on drop. scrypt (feature `scrypt`) needs
+//! returning a `DerivedKey`, which zeroizes itself on drop. scrypt (feature `scrypt`) needs
 //! `alloc` for its working memory, which is bounded by a configurable limit checked before anything
 //! is allocated ([`ScryptBackend::scrypt_memory_limit`]).
 #![no_std]
@@ -63,7 +63,7 @@ pub trait Pbkdf2HmacBackend {
     }
 
     /// Derives `out.len()` bytes into the caller's buffer (the allocation-free form of
-    /// [`Pbkdf2HmacBackend::derive_pbkdf2_hmac`]).
+    /// `derive_pbkdf2_hmac`, which needs `alloc`).
     ///
     /// Errors: [`Error::Unsupported`] (reason [`Reason::Hash`]) for a hash the backend lacks;
     /// [`Error::InvalidArgument`] for an empty `out`, one longer than (2^32 - 1) × digest size, or
