@@ -135,8 +135,14 @@ fn scrypt_record(ctx: &Ctx, rel: &str, r: &Record, tally: &mut Tally) {
         return;
     }
     let key = backend.derive_scrypt(&password, &salt, expected.len(), n, cost_r, cost_p);
-    let ok =
-        key.is_ok_and(|k| k.verify(&expected).is_ok() && k.verify(&flipped(&expected)).is_err());
+    let mut into = vec![0u8; expected.len()];
+    let into_ok = backend
+        .derive_scrypt_into(&password, &salt, n, cost_r, cost_p, &mut into)
+        .is_ok();
+    let ok = key
+        .is_ok_and(|k| k.verify(&expected).is_ok() && k.verify(&flipped(&expected)).is_err())
+        && into_ok
+        && into == expected;
     tally.check(ok, || {
         format!("{}: scrypt N={n} r={cost_r} p={cost_p} mismatch", r.at(rel))
     });
