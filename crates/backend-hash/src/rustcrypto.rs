@@ -2,7 +2,7 @@
 
 use crate::{Error, HashAlgorithm, HashBackend, HashContext, Reason, Result, check_output_len};
 use core::num::NonZeroUsize;
-use digest::{Digest, ExtendableOutput, Update};
+use digest::{Digest, ExtendableOutputReset, Update};
 
 /// The RustCrypto hash provider: every [`HashAlgorithm`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -140,25 +140,25 @@ impl HashContext for RustCryptoHashContext {
     }
 
     #[inline]
-    fn finalize_into(self, out: &mut [u8]) -> Result<()> {
+    fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
         check_output_len(self.algorithm(), out)?;
         dispatch!(
-            self.state,
-            h => out.copy_from_slice(&h.finalize()),
-            x => x.finalize_xof_into(out)
+            &mut self.state,
+            h => out.copy_from_slice(&h.finalize_reset()),
+            x => x.finalize_xof_reset_into(out)
         );
         Ok(())
     }
 
     #[inline]
-    fn finalize(self) -> Result<backend_core::Output> {
+    fn finalize(mut self) -> Result<backend_core::Output> {
         let size = self.algorithm().digest_size();
         let mut out =
             backend_core::Output::zeroed(size).ok_or(Error::BufferTooSmall { needed: size })?;
         dispatch!(
-            self.state,
-            h => out.as_mut_slice().copy_from_slice(&h.finalize()),
-            x => x.finalize_xof_into(out.as_mut_slice())
+            &mut self.state,
+            h => out.as_mut_slice().copy_from_slice(&h.finalize_reset()),
+            x => x.finalize_xof_reset_into(out.as_mut_slice())
         );
         Ok(out)
     }
