@@ -83,9 +83,7 @@ fn rsa(c: &mut Criterion) {
             });
             let mut signature = vec![0u8; ring_key.public().modulus_len()];
             group.bench_function("ring", |b| {
-                b.iter(|| {
-                    ring_key.sign(ring_alg, &ring_rng, black_box(MESSAGE), &mut signature)
-                })
+                b.iter(|| ring_key.sign(ring_alg, &ring_rng, black_box(MESSAGE), &mut signature))
             });
             group.finish();
 
@@ -119,7 +117,9 @@ fn rsa(c: &mut Criterion) {
         }
 
         let oaep = AsymmetricPadding::oaep(HashAlgorithm::Sha256, b"");
-        let ciphertext = public.encrypt(b"a 32-byte session key, say.....", oaep).expect("encrypt");
+        let ciphertext = public
+            .encrypt(b"a 32-byte session key, say.....", oaep)
+            .expect("encrypt");
         let mut group = c.benchmark_group(format!("rsa/decrypt-oaep/{bits}"));
         group.sample_size(20);
         group.bench_function("facade", |b| {

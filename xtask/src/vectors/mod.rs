@@ -12,6 +12,7 @@ pub mod util;
 mod cmac;
 mod hash;
 mod hmac;
+mod kdf;
 mod rsa;
 
 pub use corpus::Corpus;
@@ -36,6 +37,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hash", hash::run),
     ("hmac", hmac::run),
     ("cmac", cmac::run),
+    ("kdf", kdf::run),
     ("rsa", rsa::run),
 ];
 
