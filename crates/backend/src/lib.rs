@@ -52,6 +52,8 @@ pub use backend_core::{
 /// of `backend` and `backend::dynamic` in a given scope, not both.
 #[cfg(feature = "alloc")]
 pub mod dynamic {
+    #[cfg(feature = "cipher")]
+    pub use backend_cipher::{DynCipherBackend, DynDecryptionContext, DynEncryptionContext};
     #[cfg(feature = "cmac")]
     pub use backend_cmac::DynCmacBackend;
     pub use backend_core::DynMacContext;
@@ -78,6 +80,14 @@ pub use backend_hmac::HmacBackend;
 pub use backend_cmac as cmac;
 #[cfg(feature = "cmac")]
 pub use backend_cmac::CmacBackend;
+
+/// The cipher family (`backend-cipher`): modes, padding, one-shot AEADs, the adapter registry.
+#[cfg(feature = "cipher")]
+pub use backend_cipher as cipher;
+#[cfg(feature = "cipher")]
+pub use backend_cipher::{
+    CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Finalized, Mode,
+};
 
 /// The default backend: every family compiled in, on the pure-Rust RustCrypto crates.
 ///
@@ -125,5 +135,33 @@ impl CmacBackend for Backend {
     #[inline]
     fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
         CmacBackend::create_cmac_ctx(&backend_cmac::RustCrypto, algorithm)
+    }
+}
+
+#[cfg(feature = "cipher")]
+impl CipherBackend for Backend {
+    type EncryptionCtx = backend_cipher::RustCryptoEncryptionContext;
+    type DecryptionCtx = backend_cipher::RustCryptoDecryptionContext;
+
+    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)] {
+        backend_cipher::RustCrypto::CIPHERS
+    }
+
+    #[inline]
+    fn create_symmetric_encryption_ctx(
+        &self,
+        cipher: &CipherAlgorithm<'_>,
+        mode: &Mode<'_>,
+    ) -> Result<Self::EncryptionCtx> {
+        CipherBackend::create_symmetric_encryption_ctx(&backend_cipher::RustCrypto, cipher, mode)
+    }
+
+    #[inline]
+    fn create_symmetric_decryption_ctx(
+        &self,
+        cipher: &CipherAlgorithm<'_>,
+        mode: &Mode<'_>,
+    ) -> Result<Self::DecryptionCtx> {
+        CipherBackend::create_symmetric_decryption_ctx(&backend_cipher::RustCrypto, cipher, mode)
     }
 }

@@ -9,6 +9,7 @@ mod report;
 pub mod rsp;
 pub mod util;
 
+mod cipher;
 mod cmac;
 mod hash;
 mod hmac;
@@ -35,6 +36,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hash", hash::run),
     ("hmac", hmac::run),
     ("cmac", cmac::run),
+    ("cipher", cipher::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
