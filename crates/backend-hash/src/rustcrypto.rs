@@ -2,7 +2,7 @@
 
 use crate::{Error, HashAlgorithm, HashBackend, HashContext, Reason, Result, check_output_len};
 use core::num::NonZeroUsize;
-use digest::{Digest, ExtendableOutput, Update};
+use digest::{Digest, ExtendableOutputReset, Update};
 
 /// The RustCrypto hash provider: every [`HashAlgorithm`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -20,6 +20,7 @@ impl HashBackend for RustCrypto {
         Self::HASHES
     }
 
+    #[inline]
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<RustCryptoHashContext> {
         let state = match algorithm {
             HashAlgorithm::Sha1 => State::Sha1(Default::default()),
@@ -138,24 +139,26 @@ impl HashContext for RustCryptoHashContext {
         dispatch!(&mut self.state, h => Digest::update(h, data), x => Update::update(x, data))
     }
 
-    fn finalize_into(self, out: &mut [u8]) -> Result<()> {
+    #[inline]
+    fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
         check_output_len(self.algorithm(), out)?;
         dispatch!(
-            self.state,
-            h => out.copy_from_slice(&h.finalize()),
-            x => x.finalize_xof_into(out)
+            &mut self.state,
+            h => out.copy_from_slice(&h.finalize_reset()),
+            x => x.finalize_xof_reset_into(out)
         );
         Ok(())
     }
 
-    fn finalize(self) -> Result<backend_core::Output> {
+    #[inline]
+    fn finalize(mut self) -> Result<backend_core::Output> {
         let size = self.algorithm().digest_size();
         let mut out =
             backend_core::Output::zeroed(size).ok_or(Error::BufferTooSmall { needed: size })?;
         dispatch!(
-            self.state,
-            h => out.as_mut_slice().copy_from_slice(&h.finalize()),
-            x => x.finalize_xof_into(out.as_mut_slice())
+            &mut self.state,
+            h => out.as_mut_slice().copy_from_slice(&h.finalize_reset()),
+            x => x.finalize_xof_reset_into(out.as_mut_slice())
         );
         Ok(out)
     }

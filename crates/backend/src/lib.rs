@@ -41,6 +41,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub use backend_core::{
     CipherAlgorithm, Error, HashAlgorithm, MacContext, MessageHash, Output, Reason, Result,
@@ -165,3 +166,8 @@ impl CipherBackend for Backend {
         CipherBackend::create_symmetric_decryption_ctx(&backend_cipher::RustCrypto, cipher, mode)
     }
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

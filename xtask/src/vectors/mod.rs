@@ -55,6 +55,14 @@ pub fn main(args: &[String]) -> crate::Result {
         corpus: Corpus::open()?,
         full,
     };
+    eprintln!(
+        "vectors: {} mode",
+        if ctx.full {
+            "full"
+        } else {
+            "default (`--full` adds the slowest cases)"
+        }
+    );
     let selected: Vec<_> = FAMILIES
         .iter()
         .filter(|(name, _)| only.is_empty() || only.contains(name))
