@@ -76,6 +76,13 @@ impl BlockCipher {
         dispatch!(self, c => encrypt_with(c, data))
     }
 
+    /// CBC-encrypts `input` into `output` (same length, whole blocks), chaining from `chain` (one
+    /// block, updated). One dispatch per call: the chain stays in a register-sized block.
+    #[inline]
+    pub(crate) fn cbc_encrypt(&self, chain: &mut [u8], input: &[u8], output: &mut [u8]) {
+        dispatch!(self, c => cbc_encrypt_with(c, chain, input, output))
+    }
+
     /// Decrypts `data` in place; its length is a multiple of the block size.
     #[inline]
     pub(crate) fn decrypt_blocks(&self, data: &mut [u8]) {
@@ -93,6 +100,25 @@ fn encrypt_with<C: BlockCipherEncrypt>(cipher: &C, data: &mut [u8]) {
 fn decrypt_with<C: BlockCipherDecrypt>(cipher: &C, data: &mut [u8]) {
     let (blocks, _) = Array::<u8, <C as BlockSizeUser>::BlockSize>::slice_as_chunks_mut(data);
     cipher.decrypt_blocks(blocks);
+}
+
+#[inline]
+fn cbc_encrypt_with<C: BlockCipherEncrypt>(
+    cipher: &C,
+    chain: &mut [u8],
+    input: &[u8],
+    output: &mut [u8],
+) {
+    let mut block = Array::<u8, <C as BlockSizeUser>::BlockSize>::default();
+    block.copy_from_slice(chain);
+    let (inputs, _) = Array::<u8, <C as BlockSizeUser>::BlockSize>::slice_as_chunks(input);
+    let (outputs, _) = Array::<u8, <C as BlockSizeUser>::BlockSize>::slice_as_chunks_mut(output);
+    for (i, o) in inputs.iter().zip(outputs.iter_mut()) {
+        block.iter_mut().zip(i.iter()).for_each(|(b, i)| *b ^= i);
+        cipher.encrypt_block(&mut block);
+        o.copy_from_slice(&block);
+    }
+    chain.copy_from_slice(&block);
 }
 
 /// Expands an 8- or 16-byte Triple DES key to the three-key form, as the seed system does

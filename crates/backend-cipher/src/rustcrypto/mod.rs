@@ -65,6 +65,7 @@ impl CipherBackend for RustCrypto {
         Self::CIPHERS
     }
 
+    #[inline]
     fn create_symmetric_encryption_ctx(
         &self,
         cipher: &CipherAlgorithm<'_>,
@@ -140,6 +141,7 @@ impl CipherContext for RustCryptoDecryptionContext {
 }
 
 impl EncryptionContext for RustCryptoEncryptionContext {
+    #[inline]
     fn finalize(self) -> Result<Finalized> {
         match self.0.engine {
             Engine::Gcm(gcm) => Ok(Finalized {
@@ -318,6 +320,7 @@ fn ctr_stream(cipher: &CipherAlgorithm<'_>, nonce: &[u8]) -> Result<CtrStream> {
 }
 
 impl Core {
+    #[inline]
     fn new(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>, encrypt: bool) -> Result<Self> {
         cipher.check_key()?;
         let mut tag = None;
@@ -432,6 +435,7 @@ impl Core {
         }
     }
 
+    #[inline]
     fn update_into(&mut self, data: &[u8], out: &mut [u8]) -> Result<usize> {
         let needed = self.output_len(data.len());
         let out = out
@@ -582,13 +586,7 @@ fn blockwise(
 
 fn cbc_encrypt(cipher: &BlockCipher, chain: &mut Buf, input: &[u8], output: &mut [u8]) {
     let bs = chain.len;
-    for (i, o) in input.chunks_exact(bs).zip(output.chunks_exact_mut(bs)) {
-        for ((o, i), c) in o.iter_mut().zip(i).zip(&chain.bytes[..bs]) {
-            *o = i ^ c;
-        }
-        cipher.encrypt_blocks(o);
-        chain.bytes[..bs].copy_from_slice(o);
-    }
+    cipher.cbc_encrypt(&mut chain.bytes[..bs], input, output);
 }
 
 fn cbc_decrypt(cipher: &BlockCipher, chain: &mut Buf, input: &[u8], output: &mut [u8]) {
