@@ -47,10 +47,15 @@ impl Drop for Gcm {
     }
 }
 
+/// Keys GCM over block cipher `C` and builds the context in place (contexts are ~1 KiB: every
+/// avoided move shows at 64-byte messages).
+#[inline(always)]
 fn start<C: BlockCipherEncrypt<BlockSize = U16> + KeyInit>(
     key: &[u8],
     iv: &[u8],
-) -> Result<(Ctr32BE<C>, GHash, [u8; 16])> {
+    encrypt: bool,
+    wrap: fn(Ctr32BE<C>) -> Keystream,
+) -> Result<Gcm> {
     let cipher = C::new_from_slice(key)
         .map_err(|_| Error::InvalidKey("AES key must be 128, 192 or 256 bits"))?;
     let mut h = Array::<u8, U16>::default();
@@ -69,52 +74,38 @@ fn start<C: BlockCipherEncrypt<BlockSize = U16> + KeyInit>(
         g.update(&[lengths]);
         j0 = g.finalize();
     }
-    let mut tag_mask = j0;
-    cipher.encrypt_block(&mut tag_mask);
+    let mut tag_mask = [0u8; 16];
+    tag_mask.copy_from_slice(&j0);
+    cipher.encrypt_block(Array::from_mut_slice(&mut tag_mask));
     // The message's keystream starts at inc32(J0); `Ctr32BE` increments the last 32 bits the same
     // way GCM does, wrapping.
     let counter = u32::from_be_bytes([j0[12], j0[13], j0[14], j0[15]]).wrapping_add(1);
     j0[12..].copy_from_slice(&counter.to_be_bytes());
-    let keystream = Ctr32BE::from_core(ctr::CtrCore::inner_iv_init(cipher, &j0));
-    let mut mask = [0u8; 16];
-    mask.copy_from_slice(&tag_mask);
-    tag_mask.zeroize();
-    Ok((keystream, ghash, mask))
+    Ok(Gcm {
+        keystream: wrap(Ctr32BE::from_core(ctr::CtrCore::inner_iv_init(cipher, &j0))),
+        ghash,
+        partial: [0; 16],
+        partial_len: 0,
+        tag_mask,
+        aad_len: 0,
+        text_len: 0,
+        text_started: false,
+        encrypt,
+    })
 }
 
 impl Gcm {
     /// Keys a GCM context; `iv` is 8 to 128 bytes (checked by the caller against the seed's rule).
+    #[inline]
     pub(crate) fn new(key: &[u8], iv: &[u8], encrypt: bool) -> Result<Self> {
-        let (keystream, ghash, tag_mask) = match key.len() {
-            16 => {
-                let (k, g, m) = start::<aes::Aes128>(key, iv)?;
-                (Keystream::Aes128(k), g, m)
-            }
-            24 => {
-                let (k, g, m) = start::<aes::Aes192>(key, iv)?;
-                (Keystream::Aes192(k), g, m)
-            }
-            32 => {
-                let (k, g, m) = start::<aes::Aes256>(key, iv)?;
-                (Keystream::Aes256(k), g, m)
-            }
-            _ => {
-                return Err(Error::InvalidKey(
-                    "AES-GCM key must be 128, 192 or 256 bits",
-                ));
-            }
-        };
-        Ok(Gcm {
-            keystream,
-            ghash,
-            partial: [0; 16],
-            partial_len: 0,
-            tag_mask,
-            aad_len: 0,
-            text_len: 0,
-            text_started: false,
-            encrypt,
-        })
+        match key.len() {
+            16 => start::<aes::Aes128>(key, iv, encrypt, Keystream::Aes128),
+            24 => start::<aes::Aes192>(key, iv, encrypt, Keystream::Aes192),
+            32 => start::<aes::Aes256>(key, iv, encrypt, Keystream::Aes256),
+            _ => Err(Error::InvalidKey(
+                "AES-GCM key must be 128, 192 or 256 bits",
+            )),
+        }
     }
 
     pub(crate) fn authenticate_additional_data(&mut self, data: &[u8]) -> Result<()> {
@@ -197,8 +188,8 @@ impl Gcm {
         Ok(())
     }
 
-    /// The full 16-byte tag.
-    pub(crate) fn tag(mut self) -> Output {
+    /// The full 16-byte tag. Call once, at the end (it closes the GHASH input).
+    pub(crate) fn tag(&mut self) -> Output {
         self.flush();
         let mut lengths = Array::<u8, U16>::default();
         lengths[..8].copy_from_slice(&(self.aad_len * 8).to_be_bytes());
@@ -212,7 +203,7 @@ impl Gcm {
     }
 
     /// Checks `expected` (already length-checked) against the tag's prefix in constant time.
-    pub(crate) fn verify(self, expected: &[u8]) -> Result<()> {
+    pub(crate) fn verify(&mut self, expected: &[u8]) -> Result<()> {
         let tag = self.tag();
         let ok = tag
             .get(..expected.len())

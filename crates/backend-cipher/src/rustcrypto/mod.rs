@@ -142,8 +142,9 @@ impl CipherContext for RustCryptoDecryptionContext {
 
 impl EncryptionContext for RustCryptoEncryptionContext {
     #[inline]
-    fn finalize(self) -> Result<Finalized> {
-        match self.0.engine {
+    fn finalize(mut self) -> Result<Finalized> {
+        // Matching by reference: the ~1 KiB engine is not moved out just to be dropped.
+        match &mut self.0.engine {
             Engine::Gcm(gcm) => Ok(Finalized {
                 data: empty(),
                 tag: Some(gcm.tag()),
@@ -157,9 +158,9 @@ impl EncryptionContext for RustCryptoEncryptionContext {
 }
 
 impl DecryptionContext for RustCryptoDecryptionContext {
-    fn finalize(self) -> Result<Output> {
-        match self.0.engine {
-            Engine::Gcm(gcm) => match self.0.tag {
+    fn finalize(mut self) -> Result<Output> {
+        match &mut self.0.engine {
+            Engine::Gcm(gcm) => match &self.0.tag {
                 Some(tag) => gcm.verify(tag.as_slice()).map(|()| empty()),
                 None => Err(Error::InvalidArgument(
                     "no tag given: use finalize_with_tag or put the tag in the mode",
@@ -169,8 +170,8 @@ impl DecryptionContext for RustCryptoDecryptionContext {
         }
     }
 
-    fn finalize_with_tag(self, tag: &[u8]) -> Result<Output> {
-        match self.0.engine {
+    fn finalize_with_tag(mut self, tag: &[u8]) -> Result<Output> {
+        match &mut self.0.engine {
             Engine::Gcm(gcm) => {
                 if self.0.tag.is_some() {
                     return Err(Error::InvalidArgument(
@@ -535,7 +536,7 @@ impl Core {
 
 impl Engine {
     /// The end of a non-AEAD stream: what was held back, or the partial-block error.
-    fn finish(self, encrypt: bool) -> Result<Output> {
+    fn finish(&mut self, encrypt: bool) -> Result<Output> {
         match self {
             Engine::Ecb { pending, .. } | Engine::Cbc { pending, .. } => {
                 if pending.len == 0 {
@@ -724,7 +725,7 @@ impl Xts {
         self.pending.len += data.len();
     }
 
-    fn finish(mut self, encrypt: bool) -> Result<Output> {
+    fn finish(&mut self, encrypt: bool) -> Result<Output> {
         if self.seen < 16 {
             return Err(Error::InvalidArgument("XTS data must be at least 16 bytes"));
         }
