@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "cipher"];
+const BENCHES: &[&str] = &["hash", "kdf", "cipher"];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[
@@ -21,7 +21,10 @@ const OPENSSL: &[(&str, &[&str])] = &[
     ("cipher/aes256-gcm-encrypt/", &["-evp", "aes-256-gcm"]),
     ("cipher/aes128-ctr-encrypt/", &["-evp", "aes-128-ctr"]),
     ("cipher/aes128-cbc-encrypt/", &["-evp", "aes-128-cbc"]),
-    ("cipher/chacha20poly1305-encrypt/", &["-evp", "chacha20-poly1305"]),
+    (
+        "cipher/chacha20poly1305-encrypt/",
+        &["-evp", "chacha20-poly1305"],
+    ),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

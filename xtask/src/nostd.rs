@@ -69,6 +69,34 @@ pub const SUBSETS: &[Subset] = &[
     block[0] ^ t[0]
 "#,
     },
+    Subset {
+        name: "kdf",
+        features: &["kdf"],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend};
+    let mut key = [0u8; 32];
+    let pbkdf2 = Backend.derive_pbkdf2_hmac_into(HashAlgorithm::Sha256, b"salt", 2, b"pw", &mut key);
+    if pbkdf2.is_err() { return 1 }
+    let mut okm = [0u8; 42];
+    if Backend.derive_hkdf_into(HashAlgorithm::Sha512, b"salt", b"info", &key, &mut okm).is_err() {
+        return 2
+    }
+    okm[0]
+"#,
+    },
+    Subset {
+        name: "scrypt",
+        features: &["scrypt"],
+        alloc: true,
+        code: r#"
+    use backend::{Backend, ScryptBackend};
+    match Backend.derive_scrypt(b"pw", b"salt", 32, 1 << 10, 8, 1) {
+        Ok(key) => key[0],
+        Err(_) => 1,
+    }
+"#,
+    },
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

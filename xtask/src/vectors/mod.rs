@@ -13,6 +13,7 @@ mod cipher;
 mod cmac;
 mod hash;
 mod hmac;
+mod kdf;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -37,6 +38,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hmac", hmac::run),
     ("cmac", cmac::run),
     ("cipher", cipher::run),
+    ("kdf", kdf::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

@@ -74,9 +74,11 @@ fn start<C: BlockCipherEncrypt<BlockSize = U16> + KeyInit>(
         g.update(&[lengths]);
         j0 = g.finalize();
     }
+    let mut mask_block = j0;
+    cipher.encrypt_block(&mut mask_block);
     let mut tag_mask = [0u8; 16];
-    tag_mask.copy_from_slice(&j0);
-    cipher.encrypt_block(Array::from_mut_slice(&mut tag_mask));
+    tag_mask.copy_from_slice(&mask_block);
+    mask_block.zeroize();
     // The message's keystream starts at inc32(J0); `Ctr32BE` increments the last 32 bits the same
     // way GCM does, wrapping.
     let counter = u32::from_be_bytes([j0[12], j0[13], j0[14], j0[15]]).wrapping_add(1);
