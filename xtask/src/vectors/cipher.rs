@@ -22,10 +22,20 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
     };
     let gcm_files = pick(|r| r.contains("/GCM/"));
     let block_files = pick(|r| {
-        ["/ECB/", "/CBC/", "/OFB/", "/CFB/", "/CTR/", "/ChaCha20/"]
-            .iter()
-            .any(|m| r.contains(m))
+        [
+            "/ECB/",
+            "/CBC/",
+            "/OFB/",
+            "/CFB/",
+            "/CTR/",
+            "/ChaCha20/",
+            "/SM4/",
+        ]
+        .iter()
+        .any(|m| r.contains(m))
+            || r.contains("/Camellia/camellia-") && !r.contains("-ecb")
     });
+    let camellia_ecb_files = pick(|r| r.contains("/Camellia/camellia-") && r.contains("-ecb"));
     let xts_files = pick(|r| r.contains("/XTS/"));
     let ccm_files = pick(|r| r.contains("/CCM/"));
     let poly_files = pick(|r| r.contains("ChaCha20Poly1305"));
@@ -33,6 +43,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
         let gcm = s.spawn(|| gcm(ctx, backend, &gcm_files));
         let mut out = vec![
             block_modes(ctx, backend, &block_files),
+            camellia_ecb(ctx, backend, &camellia_ecb_files),
             xts(ctx, backend, &xts_files),
             ccm(ctx, &ccm_files),
             chacha_poly(ctx, &poly_files),
@@ -167,13 +178,18 @@ fn triple_des_key(r: &Record) -> Option<Vec<u8>> {
 }
 
 fn block_modes(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, PathBuf)]) -> Tally {
-    let mut tally = Tally::new("cipher", "nist-modes");
+    let mut tally = Tally::new("cipher", "modes");
     let mut rng = SplitMix::new(0xc1f3);
     for (rel, path) in files {
         tally.files += 1;
         let name = rel.rsplit('/').next().unwrap_or(rel);
         let triple_des = rel.contains("3DES");
         let chacha = rel.contains("ChaCha20");
+        let lower = name.to_ascii_lowercase();
+        let named = |m: &str| {
+            rel.contains(&format!("/{m}/"))
+                || lower.contains(&format!("-{}", m.to_ascii_lowercase()))
+        };
         for r in records(&ctx.corpus.read(path), &["COUNT"]) {
             let key = if triple_des {
                 triple_des_key(&r)
@@ -197,18 +213,22 @@ fn block_modes(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, Path
                 }
             } else if triple_des {
                 CipherAlgorithm::TripleDes(&key)
+            } else if rel.contains("/Camellia/") {
+                CipherAlgorithm::Camellia(&key)
+            } else if rel.contains("/SM4/") {
+                CipherAlgorithm::Sm4(&key)
             } else {
                 CipherAlgorithm::Aes(&key)
             };
             let mode = if chacha {
                 Mode::Stream
-            } else if rel.contains("/ECB/") {
+            } else if named("ECB") {
                 Mode::Ecb
-            } else if rel.contains("/CBC/") {
+            } else if named("CBC") {
                 Mode::Cbc { iv: &iv }
-            } else if rel.contains("/OFB/") {
+            } else if named("OFB") {
                 Mode::Ofb { iv: &iv }
-            } else if rel.contains("/CTR/") {
+            } else if named("CTR") {
                 Mode::Ctr { nonce: &iv }
             } else if name.starts_with("CFB8") || name.starts_with("TCFB8") {
                 Mode::Cfb8 { iv: &iv }
@@ -220,6 +240,45 @@ fn block_modes(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, Path
                     format!("{}: {} {} mismatch", r.at(rel), cipher.name(), mode.name())
                 }),
                 Err(e) => tally.fail(format!("{}: {e}", r.at(rel))),
+            }
+        }
+    }
+    tally
+}
+
+/// NTT's Camellia ECB known-answer files: `K No.001 : 00 11 ..`, then `P No.` / `C No.` pairs.
+fn camellia_ecb(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "camellia-ecb");
+    let mut rng = SplitMix::new(0xca);
+    for (rel, path) in files {
+        tally.files += 1;
+        let (mut key, mut pt) = (Vec::new(), Vec::new());
+        for (n, line) in ctx.corpus.read(path).lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((head, value)) = line.split_once(':') else {
+                continue;
+            };
+            let bytes: Option<Vec<u8>> =
+                hex::decode(value.split_whitespace().collect::<String>()).ok();
+            let Some(bytes) = bytes else {
+                tally.fail(format!("{rel}:{}: unreadable line", n + 1));
+                continue;
+            };
+            match head.trim_start().chars().next() {
+                Some('K') => key = bytes,
+                Some('P') => pt = bytes,
+                Some('C') => {
+                    let cipher = CipherAlgorithm::Camellia(&key);
+                    match round_trip(backend, &cipher, &Mode::Ecb, &pt, &bytes, &mut rng) {
+                        Ok(ok) => {
+                            tally.check(ok, || format!("{rel}:{}: Camellia ECB mismatch", n + 1))
+                        }
+                        Err(e) => tally.fail(format!("{rel}:{}: {e}", n + 1)),
+                    }
+                }
+                _ => {}
             }
         }
     }
