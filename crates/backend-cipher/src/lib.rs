@@ -128,7 +128,18 @@ pub struct Finalized {
 
 /// A streaming encryption (the seed system's `CipherContext` / `AEADEncryptionContext`).
 ///
-/// `finalize` consumes the context: "update after finalize" and "finalize twice" do not compile.
+/// `finalize` consumes the context: "update after finalize" and "finalize twice" (the seed
+/// system's `AlreadyFinalized`) do not compile, and the tag exists only in what `finalize` returns:
+///
+/// ```compile_fail
+/// use backend_cipher::{CipherAlgorithm, CipherBackend, EncryptionContext, Mode, RustCrypto};
+///
+/// let key = [0u8; 16];
+/// let ctx = RustCrypto.create_symmetric_encryption_ctx(&CipherAlgorithm::Aes(&key), &Mode::Ecb)?;
+/// let first = ctx.finalize()?;
+/// let again = ctx.finalize()?; // error[E0382]: use of moved value: `ctx`
+/// # Ok::<(), backend_cipher::Error>(())
+/// ```
 pub trait EncryptionContext: CipherContext {
     /// Ends the stream: the remaining output, and the tag for AEAD modes. ECB and CBC with a
     /// partial block left are [`Error::InvalidArgument`] (pad the data first, see [`padding`]).

@@ -2,8 +2,8 @@
 //!
 //! Every interface family of the seed system is a trait ([`HashBackend`], [`HmacBackend`],
 //! [`CmacBackend`], ...); [`Backend`] implements all that are compiled in, on the pure-Rust
-//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`; `alloc` adds
-//! the trait-object forms); with `default-features = false` the crate is `no_std`.
+//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`, `cipher`, ...;
+//! `alloc` adds the trait-object forms); with `default-features = false` the crate is `no_std`.
 //!
 //! Generic use is static dispatch with no allocation:
 //!
