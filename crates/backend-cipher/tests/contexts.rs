@@ -702,3 +702,21 @@ fn a_registered_toy_adapter_becomes_supported() {
             .is_err()
     );
 }
+
+#[test]
+fn contexts_are_send_and_sync_and_debug_shows_no_secrets() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<backend_cipher::RustCryptoEncryptionContext>();
+    send_sync::<backend_cipher::RustCryptoDecryptionContext>();
+    send_sync::<CipherRegistry>();
+    let key = [0xabu8; 16];
+    let ctx = RustCrypto
+        .create_symmetric_encryption_ctx(&CipherAlgorithm::Aes(&key), &Mode::Cbc { iv: &IV })
+        .unwrap();
+    assert_eq!(format!("{ctx:?}"), "RustCryptoEncryptionContext { .. }");
+    assert_eq!(
+        format!("{:?}", Mode::gcm_with_tag(&IV[..12], &[1; 16])),
+        "GCM(12-byte IV, tag: Some(16) bytes, min_tag_length 16)"
+    );
+    assert!(!format!("{:?}", AesCcm::new(&key, 16).unwrap()).contains("ab"));
+}
