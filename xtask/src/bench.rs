@@ -10,13 +10,21 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "kdf", "rsa"];
+const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher"];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[
     ("hash/sha256/", &["-evp", "sha256"]),
     ("hash/sha512/", &["-evp", "sha512"]),
     ("hmac/sha256/", &["-hmac", "sha256"]),
+    ("cipher/aes128-gcm-encrypt/", &["-evp", "aes-128-gcm"]),
+    ("cipher/aes256-gcm-encrypt/", &["-evp", "aes-256-gcm"]),
+    ("cipher/aes128-ctr-encrypt/", &["-evp", "aes-128-ctr"]),
+    ("cipher/aes128-cbc-encrypt/", &["-evp", "aes-128-cbc"]),
+    (
+        "cipher/chacha20poly1305-encrypt/",
+        &["-evp", "chacha20-poly1305"],
+    ),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

@@ -43,6 +43,33 @@ pub const SUBSETS: &[Subset] = &[
 "#,
     },
     Subset {
+        name: "cipher",
+        features: &["cipher"],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext,
+                  EncryptionContext, Mode};
+    use backend::cipher::{aead::AesCcm, padding::Padding};
+    let key = [7u8; 16];
+    let aes = CipherAlgorithm::Aes(&key);
+    let Ok(mut e) = Backend.create_symmetric_encryption_ctx(&aes, &Mode::gcm(&[1u8; 12])) else { return 1 };
+    let mut ct = [0u8; 3];
+    if e.authenticate_additional_data(b"h").is_err() || e.update_into(b"abc", &mut ct).is_err() { return 2 }
+    let Ok(done) = e.finalize() else { return 3 };
+    let Some(tag) = done.tag else { return 4 };
+    let Ok(mut d) = Backend.create_symmetric_decryption_ctx(&aes, &Mode::gcm(&[1u8; 12])) else { return 5 };
+    let mut pt = [0u8; 3];
+    if d.authenticate_additional_data(b"h").is_err() || d.update_into(&ct, &mut pt).is_err() { return 6 }
+    if d.finalize_with_tag(&tag).is_err() { return 7 }
+    let Ok(mut padder) = Padding::Pkcs7.padder(128) else { return 8 };
+    let mut block = [0u8; 16];
+    if padder.update_into(&pt, &mut block).is_err() || padder.finalize_into(&mut block).is_err() { return 9 }
+    let Ok(ccm) = AesCcm::new(&key, 16) else { return 10 };
+    let Ok(t) = ccm.encrypt_in_place_detached(&[0u8; 13], b"", &mut block) else { return 11 };
+    block[0] ^ t[0]
+"#,
+    },
+    Subset {
         name: "kdf",
         features: &["kdf"],
         alloc: false,

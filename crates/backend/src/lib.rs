@@ -2,8 +2,8 @@
 //!
 //! Every interface family of the seed system is a trait ([`HashBackend`], [`HmacBackend`],
 //! [`CmacBackend`], ...); [`Backend`] implements all that are compiled in, on the pure-Rust
-//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`; `alloc` adds
-//! the trait-object forms); with `default-features = false` the crate is `no_std`.
+//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`, `cipher`, ...;
+//! `alloc` adds the trait-object forms); with `default-features = false` the crate is `no_std`.
 //!
 //! Generic use is static dispatch with no allocation:
 //!
@@ -53,6 +53,8 @@ pub use backend_core::{
 /// of `backend` and `backend::dynamic` in a given scope, not both.
 #[cfg(feature = "alloc")]
 pub mod dynamic {
+    #[cfg(feature = "cipher")]
+    pub use backend_cipher::{DynCipherBackend, DynDecryptionContext, DynEncryptionContext};
     #[cfg(feature = "cmac")]
     pub use backend_cmac::DynCmacBackend;
     pub use backend_core::DynMacContext;
@@ -85,6 +87,14 @@ pub use backend_hmac::HmacBackend;
 pub use backend_cmac as cmac;
 #[cfg(feature = "cmac")]
 pub use backend_cmac::CmacBackend;
+
+/// The cipher family (`backend-cipher`): modes, padding, one-shot AEADs, the adapter registry.
+#[cfg(feature = "cipher")]
+pub use backend_cipher as cipher;
+#[cfg(feature = "cipher")]
+pub use backend_cipher::{
+    CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Finalized, Mode,
+};
 
 /// The key-derivation family (`backend-kdf`): PBKDF2-HMAC, HKDF and (feature `scrypt`) scrypt.
 #[cfg(feature = "kdf")]
@@ -150,6 +160,34 @@ impl CmacBackend for Backend {
     #[inline]
     fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
         CmacBackend::create_cmac_ctx(&backend_cmac::RustCrypto, algorithm)
+    }
+}
+
+#[cfg(feature = "cipher")]
+impl CipherBackend for Backend {
+    type EncryptionCtx = backend_cipher::RustCryptoEncryptionContext;
+    type DecryptionCtx = backend_cipher::RustCryptoDecryptionContext;
+
+    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)] {
+        backend_cipher::RustCrypto::CIPHERS
+    }
+
+    #[inline]
+    fn create_symmetric_encryption_ctx(
+        &self,
+        cipher: &CipherAlgorithm<'_>,
+        mode: &Mode<'_>,
+    ) -> Result<Self::EncryptionCtx> {
+        CipherBackend::create_symmetric_encryption_ctx(&backend_cipher::RustCrypto, cipher, mode)
+    }
+
+    #[inline]
+    fn create_symmetric_decryption_ctx(
+        &self,
+        cipher: &CipherAlgorithm<'_>,
+        mode: &Mode<'_>,
+    ) -> Result<Self::DecryptionCtx> {
+        CipherBackend::create_symmetric_decryption_ctx(&backend_cipher::RustCrypto, cipher, mode)
     }
 }
 

@@ -9,6 +9,7 @@ mod report;
 pub mod rsp;
 pub mod util;
 
+mod cipher;
 mod cmac;
 mod hash;
 mod hmac;
@@ -37,6 +38,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hash", hash::run),
     ("hmac", hmac::run),
     ("cmac", cmac::run),
+    ("cipher", cipher::run),
     ("kdf", kdf::run),
     ("rsa", rsa::run),
 ];

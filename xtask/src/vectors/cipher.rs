@@ -1,0 +1,673 @@
+//! Cipher vectors through the facade: NIST AES and 3DES modes, RFC 3686 CTR, GCM, XTS, CCM,
+//! ChaCha20 and ChaCha20-Poly1305 from the pyca corpus, and Wycheproof's AES-GCM, AES-CCM,
+//! ChaCha20-Poly1305, AES-CBC-PKCS5 and AES-XTS sets.
+//!
+//! Every streaming case runs twice: in one `update`, and split into random chunks (additional
+//! data too), alternating `update` and `update_into`.
+
+use super::rsp::{Record, records};
+use super::util::SplitMix;
+use super::{Ctx, Tally};
+use backend::cipher::aead::{AesCcm, AesGcm, ChaCha20Poly1305};
+use backend::cipher::padding::Padding;
+use backend::dynamic::DynCipherBackend;
+use backend::{Backend, CipherAlgorithm, Error, Mode};
+use std::path::PathBuf;
+
+pub fn run(ctx: &Ctx) -> Vec<Tally> {
+    let backend: &dyn DynCipherBackend = &Backend;
+    let files = ctx.corpus.files("cipher");
+    let pick = |f: fn(&str) -> bool| -> Vec<(String, PathBuf)> {
+        files.iter().filter(|(rel, _)| f(rel)).cloned().collect()
+    };
+    let gcm_files = pick(|r| r.contains("/GCM/"));
+    let block_files = pick(|r| {
+        [
+            "/ECB/",
+            "/CBC/",
+            "/OFB/",
+            "/CFB/",
+            "/CTR/",
+            "/ChaCha20/",
+            "/SM4/",
+        ]
+        .iter()
+        .any(|m| r.contains(m))
+            || r.contains("/Camellia/camellia-") && !r.contains("-ecb")
+    });
+    let camellia_ecb_files = pick(|r| r.contains("/Camellia/camellia-") && r.contains("-ecb"));
+    let xts_files = pick(|r| r.contains("/XTS/"));
+    let ccm_files = pick(|r| r.contains("/CCM/"));
+    let poly_files = pick(|r| r.contains("ChaCha20Poly1305"));
+    std::thread::scope(|s| {
+        let gcm = s.spawn(|| gcm(ctx, backend, &gcm_files));
+        let mut out = vec![
+            block_modes(ctx, backend, &block_files),
+            camellia_ecb(ctx, backend, &camellia_ecb_files),
+            xts(ctx, backend, &xts_files),
+            ccm(ctx, &ccm_files),
+            chacha_poly(ctx, &poly_files),
+            wycheproof_aead(backend),
+            wycheproof_cipher(backend),
+        ];
+        out.insert(
+            1,
+            gcm.join().unwrap_or_else(|_| {
+                let mut t = Tally::new("cipher", "nist-gcm");
+                t.fail("GCM runner panicked");
+                t
+            }),
+        );
+        out
+    })
+}
+
+/// Encrypts `data` (after `aad`) through a streaming context; `chunks` splits the calls.
+fn encrypt(
+    backend: &dyn DynCipherBackend,
+    cipher: &CipherAlgorithm<'_>,
+    mode: &Mode<'_>,
+    aad: &[u8],
+    data: &[u8],
+    rng: Option<&mut SplitMix>,
+) -> Result<(Vec<u8>, Option<Vec<u8>>), Error> {
+    let mut ctx = backend.create_symmetric_encryption_ctx(cipher, mode)?;
+    let mut out = Vec::new();
+    match rng {
+        None => {
+            if !aad.is_empty() {
+                ctx.authenticate_additional_data(aad)?;
+            }
+            out.extend(ctx.update(data)?);
+        }
+        Some(rng) => {
+            for chunk in rng.chunks(aad) {
+                ctx.authenticate_additional_data(chunk)?;
+            }
+            for (i, chunk) in rng.chunks(data).into_iter().enumerate() {
+                if i % 2 == 0 {
+                    out.extend(ctx.update(chunk)?);
+                } else {
+                    let mut buf = vec![0u8; ctx.output_len(chunk.len())];
+                    let n = ctx.update_into(chunk, &mut buf)?;
+                    out.extend_from_slice(&buf[..n]);
+                }
+            }
+        }
+    }
+    let fin = ctx.finalize()?;
+    out.extend_from_slice(&fin.data);
+    Ok((out, fin.tag.map(|t| t.to_vec())))
+}
+
+/// Decrypts through a streaming context; a `tag` here goes to `finalize_with_tag`.
+fn decrypt(
+    backend: &dyn DynCipherBackend,
+    cipher: &CipherAlgorithm<'_>,
+    mode: &Mode<'_>,
+    aad: &[u8],
+    data: &[u8],
+    tag: Option<&[u8]>,
+    rng: Option<&mut SplitMix>,
+) -> Result<Vec<u8>, Error> {
+    let mut ctx = backend.create_symmetric_decryption_ctx(cipher, mode)?;
+    let mut out = Vec::new();
+    match rng {
+        None => {
+            if !aad.is_empty() {
+                ctx.authenticate_additional_data(aad)?;
+            }
+            out.extend(ctx.update(data)?);
+        }
+        Some(rng) => {
+            for chunk in rng.chunks(aad) {
+                ctx.authenticate_additional_data(chunk)?;
+            }
+            for (i, chunk) in rng.chunks(data).into_iter().enumerate() {
+                if i % 2 == 1 {
+                    out.extend(ctx.update(chunk)?);
+                } else {
+                    let mut buf = vec![0u8; ctx.output_len(chunk.len())];
+                    let n = ctx.update_into(chunk, &mut buf)?;
+                    out.extend_from_slice(&buf[..n]);
+                }
+            }
+        }
+    }
+    let last = match tag {
+        Some(tag) => ctx.finalize_with_tag(tag)?,
+        None => ctx.finalize()?,
+    };
+    out.extend_from_slice(&last);
+    Ok(out)
+}
+
+/// Both directions, whole and chunked: `ct` from `pt`, `pt` from `ct`.
+fn round_trip(
+    backend: &dyn DynCipherBackend,
+    cipher: &CipherAlgorithm<'_>,
+    mode: &Mode<'_>,
+    pt: &[u8],
+    ct: &[u8],
+    rng: &mut SplitMix,
+) -> Result<bool, Error> {
+    let mut ok = true;
+    for chunked in [false, true] {
+        let (enc, _) = encrypt(backend, cipher, mode, &[], pt, chunked.then_some(&mut *rng))?;
+        let dec = decrypt(
+            backend,
+            cipher,
+            mode,
+            &[],
+            ct,
+            None,
+            chunked.then_some(&mut *rng),
+        )?;
+        ok &= enc == ct && dec == pt;
+    }
+    Ok(ok)
+}
+
+fn triple_des_key(r: &Record) -> Option<Vec<u8>> {
+    r.hex("KEYs").or_else(|| {
+        [r.hex("KEY1"), r.hex("KEY2"), r.hex("KEY3")]
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .map(|k| k.concat())
+    })
+}
+
+fn block_modes(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "modes");
+    let mut rng = SplitMix::new(0xc1f3);
+    for (rel, path) in files {
+        tally.files += 1;
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let triple_des = rel.contains("3DES");
+        let chacha = rel.contains("ChaCha20");
+        let lower = name.to_ascii_lowercase();
+        let named = |m: &str| {
+            rel.contains(&format!("/{m}/"))
+                || lower.contains(&format!("-{}", m.to_ascii_lowercase()))
+        };
+        for r in records(&ctx.corpus.read(path), &["COUNT"]) {
+            let key = if triple_des {
+                triple_des_key(&r)
+            } else {
+                r.hex("KEY")
+            };
+            let (Some(key), Some(pt), Some(ct)) = (key, r.hex("PLAINTEXT"), r.hex("CIPHERTEXT"))
+            else {
+                tally.fail(format!("{}: unreadable record", r.at(rel)));
+                continue;
+            };
+            let iv = r.hex("IV").unwrap_or_default();
+            let mut chacha_nonce = Vec::new();
+            let cipher = if chacha {
+                let counter = r.int("INITIAL_BLOCK_COUNTER").unwrap_or(0) as u32;
+                chacha_nonce.extend_from_slice(&counter.to_le_bytes());
+                chacha_nonce.extend(r.hex("NONCE").unwrap_or_default());
+                CipherAlgorithm::ChaCha20 {
+                    key: &key,
+                    nonce: &chacha_nonce,
+                }
+            } else if triple_des {
+                CipherAlgorithm::TripleDes(&key)
+            } else if rel.contains("/Camellia/") {
+                CipherAlgorithm::Camellia(&key)
+            } else if rel.contains("/SM4/") {
+                CipherAlgorithm::Sm4(&key)
+            } else {
+                CipherAlgorithm::Aes(&key)
+            };
+            let mode = if chacha {
+                Mode::Stream
+            } else if named("ECB") {
+                Mode::Ecb
+            } else if named("CBC") {
+                Mode::Cbc { iv: &iv }
+            } else if named("OFB") {
+                Mode::Ofb { iv: &iv }
+            } else if named("CTR") {
+                Mode::Ctr { nonce: &iv }
+            } else if name.starts_with("CFB8") || name.starts_with("TCFB8") {
+                Mode::Cfb8 { iv: &iv }
+            } else {
+                Mode::Cfb { iv: &iv }
+            };
+            match round_trip(backend, &cipher, &mode, &pt, &ct, &mut rng) {
+                Ok(ok) => tally.check(ok, || {
+                    format!("{}: {} {} mismatch", r.at(rel), cipher.name(), mode.name())
+                }),
+                Err(e) => tally.fail(format!("{}: {e}", r.at(rel))),
+            }
+        }
+    }
+    tally
+}
+
+/// NTT's Camellia ECB known-answer files: `K No.001 : 00 11 ..`, then `P No.` / `C No.` pairs.
+fn camellia_ecb(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "camellia-ecb");
+    let mut rng = SplitMix::new(0xca);
+    for (rel, path) in files {
+        tally.files += 1;
+        let (mut key, mut pt) = (Vec::new(), Vec::new());
+        for (n, line) in ctx.corpus.read(path).lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((head, value)) = line.split_once(':') else {
+                continue;
+            };
+            let bytes: Option<Vec<u8>> =
+                hex::decode(value.split_whitespace().collect::<String>()).ok();
+            let Some(bytes) = bytes else {
+                tally.fail(format!("{rel}:{}: unreadable line", n + 1));
+                continue;
+            };
+            match head.trim_start().chars().next() {
+                Some('K') => key = bytes,
+                Some('P') => pt = bytes,
+                Some('C') => {
+                    let cipher = CipherAlgorithm::Camellia(&key);
+                    match round_trip(backend, &cipher, &Mode::Ecb, &pt, &bytes, &mut rng) {
+                        Ok(ok) => {
+                            tally.check(ok, || format!("{rel}:{}: Camellia ECB mismatch", n + 1))
+                        }
+                        Err(e) => tally.fail(format!("{rel}:{}: {e}", n + 1)),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    tally
+}
+
+fn gcm(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "nist-gcm");
+    let mut rng = SplitMix::new(0x6c3);
+    for (rel, path) in files {
+        tally.files += 1;
+        let decrypt_file = rel.contains("Decrypt");
+        for (n, r) in records(&ctx.corpus.read(path), &["Count"])
+            .into_iter()
+            .enumerate()
+        {
+            let (Some(key), Some(iv), Some(aad), Some(ct), Some(tag)) = (
+                r.hex("Key"),
+                r.hex("IV"),
+                r.hex("AAD"),
+                r.hex("CT"),
+                r.hex("Tag"),
+            ) else {
+                tally.fail(format!("{}: unreadable record", r.at(rel)));
+                continue;
+            };
+            if iv.len() < 8 {
+                tally.skip("GCM IV under 64 bits (the seed system refuses it)", 1);
+                continue;
+            }
+            let cipher = CipherAlgorithm::Aes(&key);
+            let fail = r.has("FAIL");
+            let mut ok = true;
+            for split in [false, true] {
+                let rng = split.then_some(&mut rng);
+                if decrypt_file {
+                    // Half the cases give the tag in the mode, half at finalize.
+                    let (mode, late_tag) = if n % 2 == 0 {
+                        (
+                            Mode::Gcm {
+                                iv: &iv,
+                                tag: Some(&tag),
+                                min_tag_length: tag.len(),
+                            },
+                            None,
+                        )
+                    } else {
+                        (
+                            Mode::Gcm {
+                                iv: &iv,
+                                tag: None,
+                                min_tag_length: tag.len(),
+                            },
+                            Some(&tag[..]),
+                        )
+                    };
+                    let result = decrypt(backend, &cipher, &mode, &aad, &ct, late_tag, rng);
+                    ok &= match (fail, result) {
+                        (true, Err(Error::InvalidTag)) => true,
+                        (false, Ok(pt)) => Some(pt) == r.hex("PT"),
+                        _ => false,
+                    };
+                } else {
+                    let Some(pt) = r.hex("PT") else {
+                        ok = false;
+                        continue;
+                    };
+                    ok &= encrypt(backend, &cipher, &Mode::gcm(&iv), &aad, &pt, rng).is_ok_and(
+                        |(out, full_tag)| {
+                            out == ct && full_tag.is_some_and(|t| t.starts_with(&tag))
+                        },
+                    );
+                }
+            }
+            tally.check(ok, || format!("{}: GCM mismatch", r.at(rel)));
+        }
+    }
+    tally
+}
+
+fn xts(ctx: &Ctx, backend: &dyn DynCipherBackend, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "nist-xts");
+    let mut rng = SplitMix::new(0x7875);
+    for (rel, path) in files {
+        tally.files += 1;
+        for r in records(&ctx.corpus.read(path), &["COUNT"]) {
+            let (Some(bits), Some(key), Some(tweak), Some(pt), Some(ct)) = (
+                r.int("DataUnitLen"),
+                r.hex("Key"),
+                r.hex("i"),
+                r.hex("PT"),
+                r.hex("CT"),
+            ) else {
+                tally.fail(format!("{}: unreadable record", r.at(rel)));
+                continue;
+            };
+            if bits % 8 != 0 {
+                tally.skip("XTS data unit not a whole number of bytes", 1);
+                continue;
+            }
+            let cipher = CipherAlgorithm::Aes(&key);
+            let mode = Mode::Xts { tweak: &tweak };
+            match round_trip(backend, &cipher, &mode, &pt, &ct, &mut rng) {
+                Ok(ok) => tally.check(ok, || format!("{}: XTS mismatch", r.at(rel))),
+                Err(e) => tally.fail(format!("{}: {e}", r.at(rel))),
+            }
+        }
+    }
+    tally
+}
+
+/// A field cut to the length (in bytes) a CCM header gives it: `Adata = 00` with `Alen = 0`.
+fn ccm_field(r: &Record, field: &str, len_name: &str) -> Option<Vec<u8>> {
+    let value = r.hex(field)?;
+    let len = ccm_param(r, len_name)?;
+    value.get(..len).map(<[u8]>::to_vec)
+}
+
+/// A CCM length parameter: a field, or inside a section header that may list several
+/// (`[Alen = 0, Plen = 0, Nlen = 7, Tlen = 4]`).
+fn ccm_param(r: &Record, name: &str) -> Option<usize> {
+    r.sections
+        .iter()
+        .flat_map(|s| s.split(','))
+        .find_map(|part| {
+            let (k, v) = part.split_once('=')?;
+            k.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().parse().ok())?
+        })
+        .or_else(|| r.int(name).map(|n| n as usize))
+}
+
+fn ccm(ctx: &Ctx, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "nist-ccm");
+    for (rel, path) in files {
+        tally.files += 1;
+        let dvpt = rel.contains("DVPT");
+        for r in records(&ctx.corpus.read(path), &["Count"]) {
+            let tlen = ccm_param(&r, "Tlen");
+            let (Some(key), Some(nonce), Some(adata), Some(ct), Some(tlen)) = (
+                r.hex("Key"),
+                r.hex("Nonce"),
+                ccm_field(&r, "Adata", "Alen"),
+                r.hex("CT"),
+                tlen,
+            ) else {
+                tally.fail(format!("{}: unreadable record", r.at(rel)));
+                continue;
+            };
+            let Ok(aead) = AesCcm::new(&key, tlen) else {
+                tally.fail(format!("{}: key refused", r.at(rel)));
+                continue;
+            };
+            let split = ct.len().saturating_sub(tlen);
+            let (body, tag) = ct.split_at(split);
+            let mut buffer = body.to_vec();
+            let opened = aead.decrypt_in_place_detached(&nonce, &adata, &mut buffer, tag);
+            let ok = if dvpt && r.get("Result").is_some_and(|v| v.starts_with("Fail")) {
+                matches!(opened, Err(Error::InvalidTag))
+            } else {
+                let payload = ccm_field(&r, "Payload", "Plen");
+                let sealed = payload.as_ref().and_then(|p| {
+                    let mut b = p.clone();
+                    let tag = aead
+                        .encrypt_in_place_detached(&nonce, &adata, &mut b)
+                        .ok()?;
+                    b.extend_from_slice(&tag);
+                    Some(b)
+                });
+                opened.is_ok() && Some(&buffer) == payload.as_ref() && sealed.as_ref() == Some(&ct)
+            };
+            tally.check(ok, || format!("{}: CCM mismatch", r.at(rel)));
+        }
+    }
+    tally
+}
+
+/// A value that is hex, or a quoted literal string (BoringSSL's files).
+fn hex_or_text(r: &Record, key: &str) -> Option<Vec<u8>> {
+    let value = r.get(key)?.trim();
+    match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        Some(text) => Some(text.as_bytes().to_vec()),
+        None => hex::decode(value).ok(),
+    }
+}
+
+fn chacha_poly(ctx: &Ctx, files: &[(String, PathBuf)]) -> Tally {
+    let mut tally = Tally::new("cipher", "chacha20poly1305");
+    for (rel, path) in files {
+        tally.files += 1;
+        for r in records(&ctx.corpus.read(path), &["COUNT"]) {
+            let boring = rel.contains("boringssl");
+            let names = if boring {
+                ["KEY", "NONCE", "AD", "IN", "CT", "TAG"]
+            } else {
+                ["Key", "IV", "AAD", "Plaintext", "Ciphertext", "Tag"]
+            };
+            let fields: Option<Vec<Vec<u8>>> = names.iter().map(|n| hex_or_text(&r, n)).collect();
+            let Some([key, nonce, aad, pt, ct, tag]) =
+                fields.and_then(|f| <[_; 6]>::try_from(f).ok())
+            else {
+                tally.fail(format!("{}: unreadable record", r.at(rel)));
+                continue;
+            };
+            let must_fail = r.get("Result").is_some_and(|v| v.contains("ERROR"));
+            let Ok(aead) = ChaCha20Poly1305::new(&key) else {
+                tally.fail(format!("{}: key refused", r.at(rel)));
+                continue;
+            };
+            let mut buffer = ct.clone();
+            let opened = aead.decrypt_in_place_detached(&nonce, &aad, &mut buffer, &tag);
+            let ok = if must_fail {
+                matches!(opened, Err(Error::InvalidTag))
+            } else {
+                let sealed = aead.encrypt(&nonce, &pt, &aad).ok();
+                let expected: Vec<u8> = ct.iter().chain(&tag).copied().collect();
+                opened.is_ok() && buffer == pt && sealed == Some(expected)
+            };
+            tally.check(ok, || format!("{}: ChaCha20-Poly1305 mismatch", r.at(rel)));
+        }
+    }
+    tally
+}
+
+fn wycheproof_aead(backend: &dyn DynCipherBackend) -> Tally {
+    use wycheproof::aead::{TestName, TestSet};
+    let mut tally = Tally::new("cipher", "wycheproof-aead");
+    let mut rng = SplitMix::new(0x77);
+    for name in [
+        TestName::AesGcm,
+        TestName::AesCcm,
+        TestName::ChaCha20Poly1305,
+    ] {
+        let Ok(set) = TestSet::load(name) else {
+            tally.fail(format!("cannot load Wycheproof {name:?}"));
+            continue;
+        };
+        tally.files += 1;
+        for group in &set.test_groups {
+            for test in &group.tests {
+                let what = || format!("{name:?} tcId {}: {}", test.tc_id, test.comment);
+                let (key, nonce, aad, pt, ct, tag) = (
+                    &test.key,
+                    &test.nonce,
+                    &test.aad,
+                    &test.pt,
+                    &test.ct,
+                    &test.tag,
+                );
+                let outcome: Result<bool, Error> = match name {
+                    TestName::AesGcm => {
+                        if !(8..=128).contains(&nonce.len()) && !test.result.must_fail() {
+                            tally.skip(
+                                "GCM IV outside 8..=128 bytes (the seed system refuses it)",
+                                1,
+                            );
+                            continue;
+                        }
+                        let cipher = CipherAlgorithm::Aes(key);
+                        let mode = Mode::Gcm {
+                            iv: nonce,
+                            tag: Some(tag),
+                            min_tag_length: tag.len().max(4),
+                        };
+                        // Streaming (truncated tags with min_tag_length lowered to them), then
+                        // the one-shot AES-GCM where the tag is whole.
+                        decrypt(backend, &cipher, &mode, aad, ct, None, Some(&mut rng)).and_then(
+                            |out| {
+                                let (enc, full) =
+                                    encrypt(backend, &cipher, &Mode::gcm(nonce), aad, pt, None)?;
+                                let one_shot = if tag.len() == 16 {
+                                    let aead = AesGcm::new(key)?;
+                                    let mut buffer = ct.to_vec();
+                                    aead.decrypt_in_place_detached(nonce, aad, &mut buffer, tag)?;
+                                    buffer == **pt
+                                        && aead.encrypt(nonce, pt, aad)?[..ct.len()] == **ct
+                                } else {
+                                    true
+                                };
+                                Ok(out == **pt
+                                    && enc == **ct
+                                    && one_shot
+                                    && full.is_some_and(|t| t.starts_with(tag)))
+                            },
+                        )
+                    }
+                    TestName::AesCcm => AesCcm::new(key, tag.len()).and_then(|aead| {
+                        let mut buffer = ct.to_vec();
+                        aead.decrypt_in_place_detached(nonce, aad, &mut buffer, tag)?;
+                        let sealed = aead.encrypt(nonce, pt, aad)?;
+                        Ok(buffer == **pt && sealed[..ct.len()] == **ct)
+                    }),
+                    _ => ChaCha20Poly1305::new(key).and_then(|aead| {
+                        let mut buffer = ct.to_vec();
+                        aead.decrypt_in_place_detached(nonce, aad, &mut buffer, tag)?;
+                        let sealed = aead.encrypt(nonce, pt, aad)?;
+                        Ok(buffer == **pt && sealed[..ct.len()] == **ct)
+                    }),
+                };
+                record_wycheproof(&mut tally, test.result, outcome, what);
+            }
+        }
+    }
+    tally
+}
+
+/// Valid must succeed with the expected output; invalid must be refused with a typed error;
+/// acceptable may go either way (counted apart).
+fn record_wycheproof(
+    tally: &mut Tally,
+    result: wycheproof::TestResult,
+    outcome: Result<bool, Error>,
+    what: impl FnOnce() -> String,
+) {
+    match result {
+        wycheproof::TestResult::Acceptable => tally.acceptable += 1,
+        wycheproof::TestResult::Valid => match outcome {
+            Ok(ok) => tally.check(ok, what),
+            Err(e) => tally.fail(format!("{}: {e}", what())),
+        },
+        wycheproof::TestResult::Invalid => {
+            tally.check(!matches!(outcome, Ok(true)), what);
+        }
+    }
+}
+
+fn wycheproof_cipher(backend: &dyn DynCipherBackend) -> Tally {
+    use wycheproof::cipher::{TestName, TestSet};
+    let mut tally = Tally::new("cipher", "wycheproof-cipher");
+    let mut rng = SplitMix::new(0x78);
+    for name in [TestName::AesCbcPkcs5, TestName::AesXts] {
+        let Ok(set) = TestSet::load(name) else {
+            tally.fail(format!("cannot load Wycheproof {name:?}"));
+            continue;
+        };
+        tally.files += 1;
+        for group in &set.test_groups {
+            for test in &group.tests {
+                let what = || format!("{name:?} tcId {}: {}", test.tc_id, test.comment);
+                let cipher = CipherAlgorithm::Aes(&test.key);
+                let outcome: Result<bool, Error> = match name {
+                    TestName::AesCbcPkcs5 => {
+                        let mode = Mode::Cbc { iv: &test.nonce };
+                        cbc_pkcs7(backend, &cipher, &mode, &test.ct, &mut rng).and_then(|pt| {
+                            let mut padder = Padding::Pkcs7.padder(128)?;
+                            let mut padded = padder.update(&test.pt)?;
+                            padded.extend(padder.finalize()?);
+                            let (enc, _) = encrypt(backend, &cipher, &mode, &[], &padded, None)?;
+                            Ok(pt == *test.pt && enc == *test.ct)
+                        })
+                    }
+                    _ => {
+                        if test.key.len() == 48 {
+                            tally.skip(
+                                "XTS with AES-192 keys (the seed system has 256 and 512 bits)",
+                                1,
+                            );
+                            continue;
+                        }
+                        // Wycheproof gives short tweaks; XTS pads them with zeros to a block
+                        // (the little-endian sector number), which the seed system wants whole.
+                        let mut tweak = test.nonce.to_vec();
+                        tweak.resize(16, 0);
+                        let mode = Mode::Xts { tweak: &tweak };
+                        round_trip(backend, &cipher, &mode, &test.pt, &test.ct, &mut rng)
+                    }
+                };
+                record_wycheproof(&mut tally, test.result, outcome, what);
+            }
+        }
+    }
+    tally
+}
+
+/// CBC decryption then streaming PKCS #7 unpadding, both in random chunks.
+fn cbc_pkcs7(
+    backend: &dyn DynCipherBackend,
+    cipher: &CipherAlgorithm<'_>,
+    mode: &Mode<'_>,
+    ct: &[u8],
+    rng: &mut SplitMix,
+) -> Result<Vec<u8>, Error> {
+    let padded = decrypt(backend, cipher, mode, &[], ct, None, Some(&mut *rng))?;
+    let mut unpadder = Padding::Pkcs7.unpadder(128)?;
+    let mut out = Vec::new();
+    for chunk in rng.chunks(&padded) {
+        out.extend(unpadder.update(chunk)?);
+    }
+    out.extend(unpadder.finalize()?);
+    Ok(out)
+}
