@@ -65,19 +65,19 @@ impl Tally {
 pub fn print(tallies: &[Tally], elapsed: Duration) -> usize {
     println!();
     println!(
-        "{:<10} {:<12} {:>6} {:>8} {:>8} {:>7} {:>8}",
+        "{:<10} {:<18} {:>6} {:>8} {:>8} {:>7} {:>8}",
         "family", "source", "files", "passed", "failed", "accept", "skipped"
     );
-    println!("{}", "-".repeat(64));
+    println!("{}", "-".repeat(70));
     let mut failed = 0;
     for t in tallies {
         let skipped: usize = t.skipped.values().sum();
         println!(
-            "{:<10} {:<12} {:>6} {:>8} {:>8} {:>7} {:>8}",
+            "{:<10} {:<18} {:>6} {:>8} {:>8} {:>7} {:>8}",
             t.family, t.source, t.files, t.passed, t.failed, t.acceptable, skipped
         );
         for (reason, n) in &t.skipped {
-            println!("{:>30} skipped: {reason}", n);
+            println!("{:>36} skipped: {reason}", n);
         }
         failed += t.failed;
     }
@@ -87,7 +87,7 @@ pub fn print(tallies: &[Tally], elapsed: Duration) -> usize {
         .map(|t| t.skipped.values().sum::<usize>())
         .sum();
     let acceptable: usize = tallies.iter().map(|t| t.acceptable).sum();
-    println!("{}", "-".repeat(64));
+    println!("{}", "-".repeat(70));
     println!(
         "({acceptable} acceptable cases, {:.1}s)",
         elapsed.as_secs_f64()
