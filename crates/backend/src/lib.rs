@@ -57,6 +57,8 @@ pub mod dynamic {
     pub use backend_core::DynMacContext;
     #[cfg(feature = "hash")]
     pub use backend_hash::{DynHashBackend, DynHashContext};
+    #[cfg(feature = "ec")]
+    pub use backend_ec::DynEllipticCurveBackend;
     #[cfg(feature = "hmac")]
     pub use backend_hmac::DynHmacBackend;
 }
@@ -78,6 +80,16 @@ pub use backend_hmac::HmacBackend;
 pub use backend_cmac as cmac;
 #[cfg(feature = "cmac")]
 pub use backend_cmac::CmacBackend;
+
+/// The elliptic-curve family (`backend-ec`).
+#[cfg(feature = "ec")]
+pub use backend_ec as ec;
+#[cfg(feature = "ec")]
+pub use backend_ec::{
+    DerSignature, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh,
+    Ecdsa, EllipticCurve, EllipticCurveBackend, PointFormat, SharedSecret, decode_dss_signature,
+    encode_dss_signature,
+};
 
 /// The default backend: every family compiled in, on the pure-Rust RustCrypto crates.
 ///
@@ -125,5 +137,70 @@ impl CmacBackend for Backend {
     #[inline]
     fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
         CmacBackend::create_cmac_ctx(&backend_cmac::RustCrypto, algorithm)
+    }
+}
+
+#[cfg(feature = "ec")]
+impl EllipticCurveBackend for Backend {
+    type PrivateKey = backend_ec::RustCryptoEcPrivateKey;
+    type PublicKey = backend_ec::RustCryptoEcPublicKey;
+
+    fn elliptic_curve_capabilities(&self) -> &[backend_ec::CurveCapability] {
+        backend_ec::RustCrypto::CAPABILITIES
+    }
+
+    #[inline]
+    fn generate_elliptic_curve_private_key_with_rng<R: backend_ec::TryCryptoRng + ?Sized>(
+        &self,
+        curve: EllipticCurve,
+        rng: &mut R,
+    ) -> Result<Self::PrivateKey> {
+        EllipticCurveBackend::generate_elliptic_curve_private_key_with_rng(
+            &backend_ec::RustCrypto,
+            curve,
+            rng,
+        )
+    }
+
+    #[inline]
+    fn load_elliptic_curve_private_numbers(
+        &self,
+        numbers: &EcPrivateNumbers,
+    ) -> Result<Self::PrivateKey> {
+        EllipticCurveBackend::load_elliptic_curve_private_numbers(&backend_ec::RustCrypto, numbers)
+    }
+
+    #[inline]
+    fn load_elliptic_curve_public_numbers(
+        &self,
+        numbers: &EcPublicNumbers,
+    ) -> Result<Self::PublicKey> {
+        EllipticCurveBackend::load_elliptic_curve_public_numbers(&backend_ec::RustCrypto, numbers)
+    }
+
+    #[inline]
+    fn load_elliptic_curve_public_bytes(
+        &self,
+        curve: EllipticCurve,
+        encoded_point: &[u8],
+    ) -> Result<Self::PublicKey> {
+        EllipticCurveBackend::load_elliptic_curve_public_bytes(
+            &backend_ec::RustCrypto,
+            curve,
+            encoded_point,
+        )
+    }
+
+    #[inline]
+    fn derive_elliptic_curve_private_key(
+        &self,
+        private_value: &[u8],
+        curve: EllipticCurve,
+    ) -> Result<Self::PrivateKey> {
+        EllipticCurveBackend::derive_elliptic_curve_private_key(
+            &backend_ec::RustCrypto,
+            private_value,
+            curve,
+        )
     }
 }

@@ -10,6 +10,7 @@ pub mod rsp;
 pub mod util;
 
 mod cmac;
+mod ec;
 mod hash;
 mod hmac;
 
@@ -35,6 +36,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hash", hash::run),
     ("hmac", hmac::run),
     ("cmac", cmac::run),
+    ("ec", ec::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
