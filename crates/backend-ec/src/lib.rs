@@ -68,12 +68,10 @@ pub trait EllipticCurveBackend {
         signature_algorithm: Ecdsa,
         curve: EllipticCurve,
     ) -> bool {
-        self.elliptic_curve_capabilities()
-            .iter()
-            .any(|row| {
-                row.curve == curve
-                    && backend_core::table_lists(row.ecdsa_hashes, &signature_algorithm.algorithm())
-            })
+        self.elliptic_curve_capabilities().iter().any(|row| {
+            row.curve == curve
+                && backend_core::table_lists(row.ecdsa_hashes, &signature_algorithm.algorithm())
+        })
     }
 
     /// True when a key on `curve` performs `algorithm` (not in seed 001; the seed system's later
@@ -99,7 +97,10 @@ pub trait EllipticCurveBackend {
 
     /// A new private key on `curve`, from the operating system's generator.
     #[cfg(feature = "getrandom")]
-    fn generate_elliptic_curve_private_key(&self, curve: EllipticCurve) -> Result<Self::PrivateKey> {
+    fn generate_elliptic_curve_private_key(
+        &self,
+        curve: EllipticCurve,
+    ) -> Result<Self::PrivateKey> {
         self.generate_elliptic_curve_private_key_with_rng(curve, &mut getrandom::SysRng)
     }
 
@@ -111,8 +112,10 @@ pub trait EllipticCurveBackend {
     ) -> Result<Self::PrivateKey>;
 
     /// Loads a public key from its numbers: a point on the curve, not the identity.
-    fn load_elliptic_curve_public_numbers(&self, numbers: &EcPublicNumbers)
-    -> Result<Self::PublicKey>;
+    fn load_elliptic_curve_public_numbers(
+        &self,
+        numbers: &EcPublicNumbers,
+    ) -> Result<Self::PublicKey>;
 
     /// Loads a public key from a SEC 1 encoded point, compressed or uncompressed (the seed
     /// system's `EllipticCurvePublicKey.from_encoded_point`).

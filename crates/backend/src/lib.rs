@@ -2,7 +2,7 @@
 //!
 //! Every interface family of the seed system is a trait ([`HashBackend`], [`HmacBackend`],
 //! [`CmacBackend`], ...); [`Backend`] implements all that are compiled in, on the pure-Rust
-//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`; `alloc` adds
+//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`, `ec`; `alloc` adds
 //! the trait-object forms); with `default-features = false` the crate is `no_std`.
 //!
 //! Generic use is static dispatch with no allocation:
@@ -55,10 +55,10 @@ pub mod dynamic {
     #[cfg(feature = "cmac")]
     pub use backend_cmac::DynCmacBackend;
     pub use backend_core::DynMacContext;
-    #[cfg(feature = "hash")]
-    pub use backend_hash::{DynHashBackend, DynHashContext};
     #[cfg(feature = "ec")]
     pub use backend_ec::DynEllipticCurveBackend;
+    #[cfg(feature = "hash")]
+    pub use backend_hash::{DynHashBackend, DynHashContext};
     #[cfg(feature = "hmac")]
     pub use backend_hmac::DynHmacBackend;
 }

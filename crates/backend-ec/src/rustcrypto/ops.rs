@@ -77,7 +77,10 @@ pub(crate) fn generate_secret<C: Ops, R: rand_core::TryCryptoRng + ?Sized>(
 
 /// A public point from affine coordinates: on the curve, each coordinate below p, not the
 /// identity.
-pub(crate) fn public_from_coordinates<C: Ops>(x: &EcInteger, y: &EcInteger) -> Result<PublicKey<C>> {
+pub(crate) fn public_from_coordinates<C: Ops>(
+    x: &EcInteger,
+    y: &EcInteger,
+) -> Result<PublicKey<C>> {
     let (Some(x), Some(y)) = (field_bytes::<C>(x), field_bytes::<C>(y)) else {
         return Err(Error::InvalidKey("coordinate wider than the curve"));
     };
@@ -111,12 +114,15 @@ pub(crate) fn sign<C: Ops>(
     entropy: &[u8],
 ) -> Result<DerSignature> {
     check_prehashed_len(hash, data)?;
-    with_digest(hash.algorithm(), SignJob::<C> {
-        secret,
-        data,
-        prehashed: hash.is_prehashed(),
-        entropy,
-    })?
+    with_digest(
+        hash.algorithm(),
+        SignJob::<C> {
+            secret,
+            data,
+            prehashed: hash.is_prehashed(),
+            entropy,
+        },
+    )?
 }
 
 /// ECDSA verification of a DER signature. A high `s` is accepted on every curve, as the seed
@@ -138,12 +144,15 @@ pub(crate) fn verify<C: Ops>(
     if C::NORMALIZE_S && bool::from(signature.s().is_high()) {
         signature = signature.normalize_s();
     }
-    with_digest(hash.algorithm(), VerifyJob::<C> {
-        public,
-        signature: &signature,
-        data,
-        prehashed: hash.is_prehashed(),
-    })?
+    with_digest(
+        hash.algorithm(),
+        VerifyJob::<C> {
+            public,
+            signature: &signature,
+            data,
+            prehashed: hash.is_prehashed(),
+        },
+    )?
 }
 
 /// ECDH: the x coordinate of `d * Q`. `Q` is a validated non-identity point of a prime-order
