@@ -90,8 +90,12 @@ pub(crate) fn public_from_coordinates<C: Ops>(
         .ok_or(Error::InvalidKey("point is not on the curve"))
 }
 
-/// A public point from its SEC 1 encoding.
+/// A public point from its SEC 1 encoding: compressed (`02`/`03`) or uncompressed (`04`) only, as
+/// the seed system accepts; the `sec1` crate would also take the compact (`05`) form.
 pub(crate) fn public_from_sec1<C: Ops>(bytes: &[u8]) -> Result<PublicKey<C>> {
+    if !matches!(bytes.first(), Some(0x02..=0x04)) {
+        return Err(Error::InvalidKey("unsupported elliptic curve point type"));
+    }
     PublicKey::<C>::from_sec1_bytes(bytes)
         .map_err(|_| Error::InvalidKey("not a SEC 1 encoding of a point on the curve"))
 }
