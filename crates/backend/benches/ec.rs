@@ -50,8 +50,8 @@ macro_rules! raw_curve {
 
             let key =
                 EllipticCurveBackend::generate_elliptic_curve_private_key(&Backend, curve).unwrap();
-            let dyn_key = dynamic.generate_elliptic_curve_private_key(curve).unwrap();
             let numbers = key.private_numbers().unwrap();
+            let dyn_key = dynamic.load_elliptic_curve_private_numbers(&numbers).unwrap();
             let d = numbers
                 .private_value
                 .to_be_bytes(curve.field_len())
