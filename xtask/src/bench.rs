@@ -1,3 +1,189 @@
-pub fn main(_args: &[String]) -> crate::Result {
-    Err("not yet".into())
+//! `cargo xtask bench [BENCH...]`: runs the criterion benches of the `backend` crate, then prints,
+//! per benchmark group, each peer's throughput and the facade's ratio to it, with the `openssl
+//! speed` figure for the same algorithm and size measured in the same run.
+//!
+//! Benches use the default target CPU: `-C target-cpu=native` made RustCrypto SHA-256 40-50x
+//! slower on 64-byte inputs on the reference machine (SHA-NI code inlined into AVX code).
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The benches of `crates/backend/benches/`, run when none is named.
+const BENCHES: &[&str] = &["hash", "kdf"];
+
+/// Criterion group prefix → `openssl speed` arguments measuring the same thing.
+const OPENSSL: &[(&str, &[&str])] = &[
+    ("hash/sha256/", &["-evp", "sha256"]),
+    ("hash/sha512/", &["-evp", "sha512"]),
+    ("hmac/sha256/", &["-hmac", "sha256"]),
+];
+
+pub fn main(args: &[String]) -> crate::Result {
+    let names: Vec<&str> = if args.is_empty() {
+        BENCHES.to_vec()
+    } else {
+        args.iter().map(String::as_str).collect()
+    };
+    for name in &names {
+        crate::run(
+            "cargo",
+            &[
+                "bench",
+                "--quiet",
+                "-p",
+                "backend",
+                "--bench",
+                name,
+                "--",
+                "--warm-up-time",
+                "1",
+                "--measurement-time",
+                "3",
+            ],
+        )?;
+    }
+    let results = collect(&criterion_dir())?;
+    print_table(&results, &names);
+    Ok(())
+}
+
+fn criterion_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| crate::workspace_root().join("target"))
+        .join("criterion")
+}
+
+/// One measured function: group, function id, bytes per iteration, mean nanoseconds.
+struct Measured {
+    bytes: Option<f64>,
+    mean_ns: f64,
+}
+
+/// Reads every `new/benchmark.json` + `new/estimates.json` pair under `dir`.
+fn collect(dir: &Path) -> crate::Result<BTreeMap<String, BTreeMap<String, Measured>>> {
+    let mut out: BTreeMap<String, BTreeMap<String, Measured>> = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if !p.is_dir() {
+                continue;
+            }
+            if p.file_name().is_some_and(|n| n == "new") {
+                let read = |f: &str| -> Option<Value> {
+                    serde_json::from_slice(&std::fs::read(p.join(f)).ok()?).ok()
+                };
+                let (Some(bench), Some(est)) = (read("benchmark.json"), read("estimates.json"))
+                else {
+                    continue;
+                };
+                let group = bench["group_id"].as_str().unwrap_or_default().to_string();
+                let function = bench["function_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
+                let bytes = bench["throughput"]["Bytes"].as_f64();
+                let mean_ns = est["mean"]["point_estimate"].as_f64().unwrap_or(f64::NAN);
+                out.entry(group)
+                    .or_default()
+                    .insert(function, Measured { bytes, mean_ns });
+            } else {
+                stack.push(p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn rate(m: &Measured) -> String {
+    match m.bytes {
+        Some(b) => format!("{:.0} MB/s", b / m.mean_ns * 1e3),
+        None => format!("{:.1} µs", m.mean_ns / 1e3),
+    }
+}
+
+fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: &[&str]) {
+    println!(
+        "\n| group | facade | facade-dyn | raw | ring | openssl | facade/raw | facade/ring | facade/openssl |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for (group, fns) in results {
+        if !benches.iter().any(|b| {
+            group.starts_with(&format!("{b}/")) || group.starts_with("hmac/") && *b == "hash"
+        }) {
+            continue;
+        }
+        let Some(facade) = fns.get("facade") else {
+            continue;
+        };
+        let cell = |id: &str| fns.get(id).map(rate).unwrap_or_else(|| "-".into());
+        let ratio = |id: &str| {
+            fns.get(id)
+                .map(|peer| format!("{:.2}x", peer.mean_ns / facade.mean_ns))
+                .unwrap_or_else(|| "-".into())
+        };
+        let openssl = facade
+            .bytes
+            .and_then(|bytes| openssl_rate(group, bytes as usize));
+        let (ossl_cell, ossl_ratio) = match (openssl, facade.bytes) {
+            (Some(bps), Some(bytes)) => {
+                let ours = bytes / facade.mean_ns * 1e9;
+                (
+                    format!("{:.0} MB/s", bps / 1e6),
+                    format!("{:.2}x", ours / bps),
+                )
+            }
+            _ => ("-".into(), "-".into()),
+        };
+        println!(
+            "| {group} | {} | {} | {} | {} | {ossl_cell} | {} | {} | {ossl_ratio} |",
+            rate(facade),
+            cell("facade-dyn"),
+            cell("raw"),
+            cell("ring"),
+            ratio("raw"),
+            ratio("ring"),
+        );
+    }
+    println!(
+        "\n(ratios: facade throughput ÷ peer throughput; CPU: {})",
+        cpu_name()
+    );
+}
+
+/// `openssl speed -mr` bytes per second for the algorithm of `group` at `bytes`, if mapped.
+fn openssl_rate(group: &str, bytes: usize) -> Option<f64> {
+    let (_, args) = OPENSSL
+        .iter()
+        .find(|(prefix, _)| group.starts_with(prefix))?;
+    let size = bytes.to_string();
+    let out = std::process::Command::new("openssl")
+        .args(["speed", "-mr", "-seconds", "1", "-bytes", &size])
+        .args(*args)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stderr).lines())
+        .find_map(|l| {
+            l.strip_prefix("+F:")
+                .and_then(|rest| rest.rsplit(':').next()?.parse().ok())
+        })
+}
+
+fn cpu_name() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
 }

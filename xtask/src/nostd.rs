@@ -1,3 +1,236 @@
-pub fn main(_args: &[String]) -> crate::Result {
-    Err("not yet".into())
+//! `cargo xtask nostd`: proves that each `no_std` subset of `backend` builds without `std`, and
+//! without `alloc` where the design promises it.
+//!
+//! For each subset a throwaway crate is generated under `target/nostd/`: a `#![no_std]` staticlib
+//! with its own `#[panic_handler]`, depending on `backend` with only that subset's features and
+//! calling its API. If anything in the graph links `std`, rustc stops with E0152 (duplicate lang
+//! item `panic_impl`); if anything links `alloc` in a subset that promises not to, linking fails
+//! with "no global memory allocator found". Subsets allowed `alloc` get a `#[global_allocator]`.
+//! (This machine has only the host std target and no `rust-src`, so `-Z build-std` for a bare
+//! target is not available; the staticlib trick gives the same guarantee on the host target.)
+
+use std::path::{Path, PathBuf};
+
+/// One `no_std` build to prove.
+pub struct Subset {
+    /// Name of the generated crate (`target/nostd/<name>`).
+    pub name: &'static str,
+    /// Features of `backend` to enable (on top of `default-features = false`).
+    pub features: &'static [&'static str],
+    /// Whether the subset may use `alloc`.
+    pub alloc: bool,
+    /// Body of `pub fn check() -> u8` in the generated crate: calls the subset's API.
+    pub code: &'static str,
+}
+
+/// Every subset the design promises; a family adds its own entry here.
+pub const SUBSETS: &[Subset] = &[
+    Subset {
+        name: "hash-hmac-cmac",
+        features: &["hash", "hmac", "cmac"],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, CipherAlgorithm, CmacBackend, HashAlgorithm, HashBackend, HashContext,
+                  HmacBackend, MacContext};
+    let Ok(mut h) = Backend.create_hash_ctx(HashAlgorithm::Sha256) else { return 1 };
+    h.update(b"abc");
+    let mut digest = [0u8; 32];
+    if h.finalize_into(&mut digest).is_err() { return 2 }
+    let Ok(mut m) = Backend.create_hmac_ctx(b"key", HashAlgorithm::Sha3_256) else { return 3 };
+    m.update(&digest);
+    let Ok(c) = Backend.create_cmac_ctx(&CipherAlgorithm::Aes(&[0u8; 16])) else { return 4 };
+    m.finalize()[0] ^ c.finalize()[0]
+"#,
+    },
+    Subset {
+        name: "kdf",
+        features: &["kdf"],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend};
+    let mut key = [0u8; 32];
+    let pbkdf2 = Backend.derive_pbkdf2_hmac_into(HashAlgorithm::Sha256, b"salt", 2, b"pw", &mut key);
+    if pbkdf2.is_err() { return 1 }
+    let mut okm = [0u8; 42];
+    if Backend.derive_hkdf_into(HashAlgorithm::Sha512, b"salt", b"info", &key, &mut okm).is_err() {
+        return 2
+    }
+    okm[0]
+"#,
+    },
+    Subset {
+        name: "ec",
+        features: &["ec"],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, Ecdh, Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve,
+                  EllipticCurveBackend, HashAlgorithm, MessageHash};
+    let Ok(key) = Backend.derive_elliptic_curve_private_key(&[7; 32], EllipticCurve::Secp256r1) else { return 1 };
+    let det = Ecdsa::deterministic(MessageHash::Hash(HashAlgorithm::Sha256));
+    let Ok(sig) = key.sign(b"message", det) else { return 2 };
+    if key.public_key().verify(&sig, b"message", det).is_err() { return 3 }
+    let Ok(sig) = key.sign(b"message", Ecdsa::from(HashAlgorithm::Sha256)) else { return 4 };
+    if key.public_key().verify(&sig, b"message", det).is_err() { return 5 }
+    let Ok(a) = Backend.generate_elliptic_curve_private_key(EllipticCurve::Secp384r1) else { return 6 };
+    let Ok(b) = Backend.derive_elliptic_curve_private_key(&[9; 48], EllipticCurve::Secp384r1) else { return 7 };
+    match (a.exchange(Ecdh, b.public_key()), b.exchange(Ecdh, a.public_key())) {
+        (Ok(x), Ok(y)) if x == y => x[0],
+        _ => 8,
+    }
+"#,
+    },
+    Subset {
+        name: "scrypt",
+        features: &["scrypt"],
+        alloc: true,
+        code: r#"
+    use backend::{Backend, ScryptBackend};
+    match Backend.derive_scrypt(b"pw", b"salt", 32, 1 << 10, 8, 1) {
+        Ok(key) => key[0],
+        Err(_) => 1,
+    }
+"#,
+    },
+];
+
+pub fn main(args: &[String]) -> crate::Result {
+    let only: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut failures = Vec::new();
+    for subset in SUBSETS
+        .iter()
+        .filter(|s| only.is_empty() || only.contains(&s.name))
+    {
+        let what = if subset.alloc {
+            "no_std + alloc"
+        } else {
+            "no_std, no alloc"
+        };
+        eprintln!(
+            "nostd: {} [{}] ({what})",
+            subset.name,
+            subset.features.join(", ")
+        );
+        match build(subset, &[]) {
+            Ok(()) => eprintln!("nostd: {} ok", subset.name),
+            Err(e) => {
+                eprintln!("{e}");
+                failures.push(subset.name);
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("no_std subsets failed: {}", failures.join(", ")))
+    }
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::workspace_root().join("target"))
+}
+
+/// Generates and builds the check crate for `subset`; `extra_deps` are more `[dependencies]`
+/// lines (the test uses them to add a `std` crate on purpose). On failure, returns rustc's output.
+pub fn build(subset: &Subset, extra_deps: &[String]) -> crate::Result {
+    let dir = target_dir().join("nostd").join(subset.name);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let backend = crate::workspace_root().join("crates/backend");
+    let features: Vec<String> = subset.features.iter().map(|f| format!("{f:?}")).collect();
+    let manifest = format!(
+        "[package]\nname = \"nostd-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [lib]\npath = \"lib.rs\"\ncrate-type = [\"staticlib\"]\n\n\
+         [dependencies]\nbackend = {{ path = {backend:?}, default-features = false, features = [{features}] }}\n{extra}\n\n\
+         [profile.dev]\npanic = \"abort\"\n\n[profile.release]\npanic = \"abort\"\n\n[workspace]\n",
+        name = subset.name,
+        backend = backend.display().to_string(),
+        features = features.join(", "),
+        extra = extra_deps.join("\n"),
+    );
+    write(&dir.join("Cargo.toml"), &manifest)?;
+    let allocator = if subset.alloc { ALLOCATOR } else { "" };
+    let lib = format!(
+        "#![no_std]\n\n#[panic_handler]\nfn panic(_: &core::panic::PanicInfo<'_>) -> ! {{\n    loop {{}}\n}}\n{allocator}\n\
+         /// Calls the subset's API so that its code is compiled and linked.\npub fn check() -> u8 {{{}}}\n",
+        subset.code
+    );
+    write(&dir.join("lib.rs"), &lib)?;
+    let output =
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["build", "--quiet", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", target_dir().join("nostd-target"))
+            .output()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "nostd: {} does not build without std{}:\n{}",
+            subset.name,
+            if subset.alloc { "" } else { " and alloc" },
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+fn write(path: &Path, text: &str) -> crate::Result {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A global allocator for the subsets allowed `alloc`: the check only links, it never runs, so
+/// an allocator that always fails is enough. (Generated test code; the workspace itself has no
+/// `unsafe`.)
+const ALLOCATOR: &str = r#"
+extern crate alloc;
+
+struct NoHeap;
+
+unsafe impl core::alloc::GlobalAlloc for NoHeap {
+    unsafe fn alloc(&self, _layout: core::alloc::Layout) -> *mut u8 {
+        core::ptr::null_mut()
+    }
+    unsafe fn dealloc(&self, _ptr: *mut u8, _layout: core::alloc::Layout) {}
+}
+
+#[global_allocator]
+static HEAP: NoHeap = NoHeap;
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check must be able to fail: a subset that pulls in a `std` crate on purpose is refused.
+    #[test]
+    fn a_std_dependency_fails_the_check() {
+        let helper = target_dir().join("nostd").join("uses-std");
+        std::fs::create_dir_all(&helper).unwrap();
+        std::fs::write(
+            helper.join("Cargo.toml"),
+            "[package]\nname = \"uses-std\"\nversion = \"0.0.0\"\nedition = \"2024\"\n[lib]\npath = \"lib.rs\"\n[workspace]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            helper.join("lib.rs"),
+            "pub fn name() -> String { String::from(\"std\") }\n",
+        )
+        .unwrap();
+        let subset = Subset {
+            name: "with-std-on-purpose",
+            features: &["hash"],
+            alloc: false,
+            code: "uses_std::name().len() as u8",
+        };
+        let dep = format!("uses-std = {{ path = {:?} }}", helper.display().to_string());
+        let err = build(&subset, &[dep]).expect_err("a std dependency must fail the no_std check");
+        assert!(err.contains("E0152") || err.contains("panic_impl"), "{err}");
+    }
+
+    /// And the real subsets pass it.
+    #[test]
+    fn the_hash_subset_builds_without_std_or_alloc() {
+        build(&SUBSETS[0], &[]).unwrap();
+    }
 }

@@ -4,6 +4,13 @@ use crate::{Output, Result};
 ///
 /// `finalize` and `verify` consume the context, so "update after finalize" and "finalize twice"
 /// (the seed system's `AlreadyFinalized`) do not compile. `copy` forks the state.
+///
+/// ```compile_fail
+/// fn twice<M: backend_core::MacContext>(ctx: M) {
+///     let tag = ctx.finalize();
+///     let again = ctx.finalize(); // error[E0382]: use of moved value: `ctx`
+/// }
+/// ```
 pub trait MacContext: Clone + Send + Sync + Sized {
     /// Absorbs `data`.
     fn update(&mut self, data: &[u8]);

@@ -17,6 +17,7 @@ impl Output {
     pub const CAPACITY: usize = 64;
 
     /// Copies `bytes`; `None` when it is longer than [`Output::CAPACITY`].
+    #[inline]
     pub fn from_slice(bytes: &[u8]) -> Option<Self> {
         let mut out = Output {
             bytes: [0; Output::CAPACITY],
@@ -29,6 +30,7 @@ impl Output {
 
     /// A zeroed output of `len` bytes for a producer to fill through [`Output::as_mut_slice`];
     /// `None` when `len` exceeds [`Output::CAPACITY`].
+    #[inline]
     pub fn zeroed(len: usize) -> Option<Self> {
         (len <= Output::CAPACITY).then_some(Output {
             bytes: [0; Output::CAPACITY],
@@ -37,6 +39,7 @@ impl Output {
     }
 
     /// The bytes, mutably.
+    #[inline]
     pub fn as_mut_slice(&mut self) -> &mut [u8] {
         &mut self.bytes[..usize::from(self.len)]
     }

@@ -12,6 +12,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
@@ -49,6 +50,13 @@ pub trait HashBackend {
 ///
 /// `finalize` consumes the context: updating or finalizing it again does not compile, so the seed
 /// system's `AlreadyFinalized` cannot occur. `copy` forks the state.
+///
+/// ```compile_fail
+/// use backend_hash::{HashAlgorithm, HashBackend, HashContext, RustCrypto};
+/// let mut ctx = RustCrypto.create_hash_ctx(HashAlgorithm::Sha256).unwrap();
+/// let digest = ctx.finalize();
+/// ctx.update(b"after finalize"); // error[E0382]: use of moved value: `ctx`
+/// ```
 pub trait HashContext: Clone + Send + Sync + Sized {
     /// The algorithm being computed.
     fn algorithm(&self) -> HashAlgorithm;
@@ -76,6 +84,7 @@ pub trait HashContext: Clone + Send + Sync + Sized {
 }
 
 /// Checks that an output buffer has the digest's exact size.
+#[inline]
 pub fn check_output_len(algorithm: HashAlgorithm, out: &[u8]) -> Result<()> {
     let needed = algorithm.digest_size();
     match out.len() {

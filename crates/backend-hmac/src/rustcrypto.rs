@@ -134,6 +134,7 @@ impl MacContext for RustCryptoHmacContext {
         dispatch!(&mut self.state, m => Mac::update(m, data))
     }
 
+    #[inline]
     fn finalize(self) -> Output {
         dispatch!(self.state, m => tag(&m.finalize().into_bytes()))
     }

@@ -51,7 +51,9 @@ macro_rules! raw_curve {
             let key =
                 EllipticCurveBackend::generate_elliptic_curve_private_key(&Backend, curve).unwrap();
             let numbers = key.private_numbers().unwrap();
-            let dyn_key = dynamic.load_elliptic_curve_private_numbers(&numbers).unwrap();
+            let dyn_key = dynamic
+                .load_elliptic_curve_private_numbers(&numbers)
+                .unwrap();
             let d = numbers
                 .private_value
                 .to_be_bytes(curve.field_len())

@@ -41,6 +41,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub use backend_core::{
     CipherAlgorithm, Error, HashAlgorithm, MacContext, MessageHash, Output, Reason, Result,
@@ -61,6 +62,10 @@ pub mod dynamic {
     pub use backend_hash::{DynHashBackend, DynHashContext};
     #[cfg(feature = "hmac")]
     pub use backend_hmac::DynHmacBackend;
+    #[cfg(feature = "scrypt")]
+    pub use backend_kdf::DynScryptBackend;
+    #[cfg(feature = "kdf")]
+    pub use backend_kdf::{DynHkdfBackend, DynPbkdf2HmacBackend};
 }
 
 /// The hash family (`backend-hash`).
@@ -90,6 +95,16 @@ pub use backend_ec::{
     Ecdsa, EllipticCurve, EllipticCurveBackend, PointFormat, SharedSecret, decode_dss_signature,
     encode_dss_signature,
 };
+
+/// The key-derivation family (`backend-kdf`): PBKDF2-HMAC, HKDF and (feature `scrypt`) scrypt.
+#[cfg(feature = "kdf")]
+pub use backend_kdf as kdf;
+#[cfg(all(feature = "kdf", feature = "alloc"))]
+pub use backend_kdf::DerivedKey;
+#[cfg(feature = "scrypt")]
+pub use backend_kdf::ScryptBackend;
+#[cfg(feature = "kdf")]
+pub use backend_kdf::{HkdfBackend, Pbkdf2HmacBackend};
 
 /// The default backend: every family compiled in, on the pure-Rust RustCrypto crates.
 ///
@@ -204,3 +219,91 @@ impl EllipticCurveBackend for Backend {
         )
     }
 }
+
+#[cfg(feature = "kdf")]
+impl Pbkdf2HmacBackend for Backend {
+    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm] {
+        backend_kdf::RustCrypto::PBKDF2_HASHES
+    }
+
+    #[inline]
+    fn derive_pbkdf2_hmac_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        iterations: u32,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> Result<()> {
+        Pbkdf2HmacBackend::derive_pbkdf2_hmac_into(
+            &backend_kdf::RustCrypto,
+            algorithm,
+            salt,
+            iterations,
+            key_material,
+            out,
+        )
+    }
+}
+
+#[cfg(feature = "kdf")]
+impl HkdfBackend for Backend {
+    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm] {
+        backend_kdf::RustCrypto::HKDF_HASHES
+    }
+
+    #[inline]
+    fn hkdf_extract_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        key_material: &[u8],
+        prk: &mut [u8],
+    ) -> Result<()> {
+        HkdfBackend::hkdf_extract_into(&backend_kdf::RustCrypto, algorithm, salt, key_material, prk)
+    }
+
+    #[inline]
+    fn hkdf_expand_into(
+        &self,
+        algorithm: HashAlgorithm,
+        prk: &[u8],
+        info: &[u8],
+        out: &mut [u8],
+    ) -> Result<()> {
+        HkdfBackend::hkdf_expand_into(&backend_kdf::RustCrypto, algorithm, prk, info, out)
+    }
+}
+
+#[cfg(feature = "scrypt")]
+impl ScryptBackend for Backend {
+    fn scrypt_memory_limit(&self) -> u64 {
+        ScryptBackend::scrypt_memory_limit(&backend_kdf::RustCrypto)
+    }
+
+    #[inline]
+    fn derive_scrypt_into(
+        &self,
+        key_material: &[u8],
+        salt: &[u8],
+        n: u64,
+        r: u32,
+        p: u32,
+        out: &mut [u8],
+    ) -> Result<()> {
+        ScryptBackend::derive_scrypt_into(
+            &backend_kdf::RustCrypto,
+            key_material,
+            salt,
+            n,
+            r,
+            p,
+            out,
+        )
+    }
+}
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -39,11 +39,6 @@ impl Corpus {
         Ok(Corpus { root, files })
     }
 
-    /// The corpus root (`.../cryptography_vectors`).
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// The files the manifest assigns to `family`, as (path relative to the root, absolute path),
     /// sorted. `*` in a pattern matches within one path segment.
     pub fn files(&self, family: &str) -> Vec<(String, PathBuf)> {

@@ -13,6 +13,7 @@ mod cmac;
 mod ec;
 mod hash;
 mod hmac;
+mod kdf;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -37,6 +38,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hmac", hmac::run),
     ("cmac", cmac::run),
     ("ec", ec::run),
+    ("kdf", kdf::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
@@ -55,6 +57,14 @@ pub fn main(args: &[String]) -> crate::Result {
         corpus: Corpus::open()?,
         full,
     };
+    eprintln!(
+        "vectors: {} mode",
+        if ctx.full {
+            "full"
+        } else {
+            "default (`--full` adds the slowest cases)"
+        }
+    );
     let selected: Vec<_> = FAMILIES
         .iter()
         .filter(|(name, _)| only.is_empty() || only.contains(name))

@@ -59,11 +59,6 @@ impl Tally {
     pub fn skip(&mut self, reason: impl Into<String>, n: usize) {
         *self.skipped.entry(reason.into()).or_default() += n;
     }
-
-    /// Total cases seen.
-    pub fn cases(&self) -> usize {
-        self.passed + self.failed + self.acceptable + self.skipped.values().sum::<usize>()
-    }
 }
 
 /// Prints the table; returns the number of failed cases.

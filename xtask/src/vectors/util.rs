@@ -37,8 +37,3 @@ impl SplitMix {
         out
     }
 }
-
-/// Decodes hex, tolerating upper case and surrounding space.
-pub fn unhex(s: &str) -> Option<Vec<u8>> {
-    hex::decode(s.trim()).ok()
-}

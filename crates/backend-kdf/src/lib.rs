@@ -1,0 +1,258 @@
+//! Key derivation: [`Pbkdf2HmacBackend`] and [`ScryptBackend`], the seed interfaces for PBKDF2-HMAC and
+//! scrypt, [`HkdfBackend`] for RFC 5869 HKDF, and `RustCrypto`, their implementation over the
+//! RustCrypto `pbkdf2`, `hkdf` and `scrypt` crates.
+//!
+//! ```
+//! use backend_kdf::{HashAlgorithm, Pbkdf2HmacBackend, RustCrypto};
+//!
+//! let mut key = [0u8; 20]; // the no-alloc path: the caller's buffer sets the length
+//! RustCrypto.derive_pbkdf2_hmac_into(HashAlgorithm::Sha1, b"salt", 4096, b"password", &mut key)?;
+//! assert_eq!(key[..4], [0x4b, 0x00, 0x79, 0x01]); // RFC 6070, test 3
+//! # Ok::<(), backend_kdf::Error>(())
+//! ```
+//!
+//! PBKDF2 and HKDF need no allocation; with the `alloc` feature each derivation also has a form
+//! returning a `DerivedKey`, which zeroizes itself on drop. scrypt (feature `scrypt`) needs
+//! `alloc` for its working memory, which is bounded by a configurable limit checked before anything
+//! is allocated ([`ScryptBackend::scrypt_memory_limit`]).
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+#[cfg(feature = "alloc")]
+mod dynamic;
+#[cfg(feature = "alloc")]
+mod key;
+mod params;
+#[cfg(feature = "rustcrypto")]
+mod rustcrypto;
+
+pub use backend_core::{Error, HashAlgorithm, Reason, Result};
+#[cfg(feature = "alloc")]
+pub use dynamic::{DynHkdfBackend, DynPbkdf2HmacBackend, DynScryptBackend};
+#[cfg(feature = "alloc")]
+pub use key::DerivedKey;
+pub use params::{
+    DEFAULT_SCRYPT_MEMORY_LIMIT, SCRYPT_MAX_LENGTH, ScryptParams, check_hkdf_length,
+    check_hkdf_prk, check_pbkdf2, check_prk_buffer, check_scrypt_length, hkdf_max_length,
+    pbkdf2_max_length,
+};
+#[cfg(feature = "rustcrypto")]
+pub use rustcrypto::RustCrypto;
+#[cfg(feature = "scrypt")]
+pub use rustcrypto::RustCryptoScrypt;
+
+use zeroize::Zeroizing;
+
+/// The largest digest HKDF's provided one-shot derivation holds on the stack (SHA-512, BLAKE2b).
+const MAX_PRK_SIZE: usize = 64;
+
+/// A backend that derives keys with PBKDF2, using HMAC as the PRF (the seed system's
+/// `PBKDF2HMACBackend`).
+pub trait Pbkdf2HmacBackend {
+    /// The capability table: every hash this backend runs PBKDF2-HMAC with.
+    /// [`Pbkdf2HmacBackend::pbkdf2_hmac_supported`] is derived from it.
+    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm];
+
+    /// True when the derivations of this trait succeed for `algorithm` (with valid parameters).
+    fn pbkdf2_hmac_supported(&self, algorithm: HashAlgorithm) -> bool {
+        backend_core::table_lists(self.supported_pbkdf2_hashes(), &algorithm)
+    }
+
+    /// Derives `out.len()` bytes into the caller's buffer (the allocation-free form of
+    /// `derive_pbkdf2_hmac`, which needs `alloc`).
+    ///
+    /// Errors: [`Error::Unsupported`] (reason [`Reason::Hash`]) for a hash the backend lacks;
+    /// [`Error::InvalidArgument`] for an empty `out`, one longer than (2^32 - 1) × digest size, or
+    /// zero `iterations` (see [`check_pbkdf2`]).
+    fn derive_pbkdf2_hmac_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        iterations: u32,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> Result<()>;
+
+    /// The seed's `derive_pbkdf2_hmac(algorithm, length, salt, iterations, key_material)`: a
+    /// `length`-byte key. Parameters are checked before the key is allocated.
+    #[cfg(feature = "alloc")]
+    fn derive_pbkdf2_hmac(
+        &self,
+        algorithm: HashAlgorithm,
+        length: usize,
+        salt: &[u8],
+        iterations: u32,
+        key_material: &[u8],
+    ) -> Result<DerivedKey> {
+        if !self.pbkdf2_hmac_supported(algorithm) {
+            return Err(Error::unsupported(Reason::Hash, algorithm.name()));
+        }
+        check_pbkdf2(algorithm, length, iterations)?;
+        DerivedKey::derive_with(length, |out| {
+            self.derive_pbkdf2_hmac_into(algorithm, salt, iterations, key_material, out)
+        })
+    }
+}
+
+/// A backend that derives keys with HKDF (RFC 5869), using HMAC with a given hash.
+///
+/// Not a seed interface (the seed system runs HKDF on its HMAC backend); offered as a family so a
+/// provider with HKDF in hardware can serve it. An empty `salt` is the RFC's "not provided": HMAC
+/// pads its key with zeros, so it equals a salt of digest-size zero bytes.
+pub trait HkdfBackend {
+    /// The capability table: every hash this backend runs HKDF with.
+    /// [`HkdfBackend::hkdf_supported`] is derived from it.
+    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm];
+
+    /// True when the derivations of this trait succeed for `algorithm` (with valid parameters).
+    fn hkdf_supported(&self, algorithm: HashAlgorithm) -> bool {
+        backend_core::table_lists(self.supported_hkdf_hashes(), &algorithm)
+    }
+
+    /// HKDF-Extract: writes the pseudorandom key HMAC(salt, key_material) into `prk`, which must
+    /// be exactly the digest size ([`Error::BufferTooSmall`] / [`Error::InvalidArgument`]).
+    fn hkdf_extract_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        key_material: &[u8],
+        prk: &mut [u8],
+    ) -> Result<()>;
+
+    /// HKDF-Expand: fills `out` (1 to 255 × digest size bytes) from the pseudorandom key `prk`
+    /// (at least the digest size, else [`Error::InvalidKey`]) and `info`.
+    fn hkdf_expand_into(
+        &self,
+        algorithm: HashAlgorithm,
+        prk: &[u8],
+        info: &[u8],
+        out: &mut [u8],
+    ) -> Result<()>;
+
+    /// Extract then expand into the caller's buffer; the intermediate key stays on the stack and
+    /// is zeroized.
+    fn derive_hkdf_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        info: &[u8],
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> Result<()> {
+        if !self.hkdf_supported(algorithm) {
+            return Err(Error::unsupported(Reason::Hash, algorithm.name()));
+        }
+        check_hkdf_length(algorithm, out.len())?;
+        let mut prk = Zeroizing::new([0u8; MAX_PRK_SIZE]);
+        let prk = prk
+            .get_mut(..algorithm.digest_size())
+            .ok_or(Error::unsupported(Reason::Hash, algorithm.name()))?;
+        self.hkdf_extract_into(algorithm, salt, key_material, prk)?;
+        self.hkdf_expand_into(algorithm, prk, info, out)
+    }
+
+    /// HKDF-Extract, returning the pseudorandom key.
+    #[cfg(feature = "alloc")]
+    fn hkdf_extract(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        key_material: &[u8],
+    ) -> Result<DerivedKey> {
+        if !self.hkdf_supported(algorithm) {
+            return Err(Error::unsupported(Reason::Hash, algorithm.name()));
+        }
+        DerivedKey::derive_with(algorithm.digest_size(), |prk| {
+            self.hkdf_extract_into(algorithm, salt, key_material, prk)
+        })
+    }
+
+    /// HKDF-Expand, returning `length` bytes.
+    #[cfg(feature = "alloc")]
+    fn hkdf_expand(
+        &self,
+        algorithm: HashAlgorithm,
+        length: usize,
+        prk: &[u8],
+        info: &[u8],
+    ) -> Result<DerivedKey> {
+        if !self.hkdf_supported(algorithm) {
+            return Err(Error::unsupported(Reason::Hash, algorithm.name()));
+        }
+        check_hkdf_length(algorithm, length)?;
+        check_hkdf_prk(algorithm, prk)?;
+        DerivedKey::derive_with(length, |out| {
+            self.hkdf_expand_into(algorithm, prk, info, out)
+        })
+    }
+
+    /// HKDF (extract then expand), returning `length` bytes: the seed system's
+    /// `HKDF(algorithm, length, salt, info).derive(key_material)`.
+    #[cfg(feature = "alloc")]
+    fn derive_hkdf(
+        &self,
+        algorithm: HashAlgorithm,
+        length: usize,
+        salt: &[u8],
+        info: &[u8],
+        key_material: &[u8],
+    ) -> Result<DerivedKey> {
+        if !self.hkdf_supported(algorithm) {
+            return Err(Error::unsupported(Reason::Hash, algorithm.name()));
+        }
+        check_hkdf_length(algorithm, length)?;
+        DerivedKey::derive_with(length, |out| {
+            self.derive_hkdf_into(algorithm, salt, info, key_material, out)
+        })
+    }
+}
+
+/// A backend that derives keys with scrypt (RFC 7914; the seed system's `ScryptBackend`).
+///
+/// Parameters are checked by [`ScryptParams::new`], and their working memory (128 × r × N +
+/// 128 × r × p bytes) against [`ScryptBackend::scrypt_memory_limit`], before anything is
+/// allocated.
+pub trait ScryptBackend {
+    /// The most working memory, in bytes, a derivation may use; parameter sets that need more are
+    /// refused with [`Error::InvalidArgument`]. [`DEFAULT_SCRYPT_MEMORY_LIMIT`] unless the
+    /// backend was configured otherwise.
+    fn scrypt_memory_limit(&self) -> u64;
+
+    /// Derives `out.len()` bytes into the caller's buffer.
+    ///
+    /// Errors ([`Error::InvalidArgument`]): `out` empty or longer than (2^32 - 1) × 32 bytes; `n`
+    /// not larger than 1 or not a power of two; `r` or `p` zero; r × p ≥ 2^30; working memory
+    /// above [`ScryptBackend::scrypt_memory_limit`].
+    fn derive_scrypt_into(
+        &self,
+        key_material: &[u8],
+        salt: &[u8],
+        n: u64,
+        r: u32,
+        p: u32,
+        out: &mut [u8],
+    ) -> Result<()>;
+
+    /// The seed's `derive_scrypt(key_material, salt, length, n, r, p)`: a `length`-byte key.
+    /// Every parameter is checked before the key is allocated.
+    #[cfg(feature = "alloc")]
+    fn derive_scrypt(
+        &self,
+        key_material: &[u8],
+        salt: &[u8],
+        length: usize,
+        n: u64,
+        r: u32,
+        p: u32,
+    ) -> Result<DerivedKey> {
+        check_scrypt_length(length)?;
+        ScryptParams::new(n, r, p)?.check_memory(self.scrypt_memory_limit())?;
+        DerivedKey::derive_with(length, |out| {
+            self.derive_scrypt_into(key_material, salt, n, r, p, out)
+        })
+    }
+}

@@ -1,0 +1,263 @@
+//! The key-derivation traits over the RustCrypto `pbkdf2`, `hkdf` and `scrypt` crates.
+
+use crate::params::{check_hkdf_length, check_hkdf_prk, check_pbkdf2, check_prk_buffer};
+use crate::{Error, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend, Reason, Result};
+use zeroize::Zeroize;
+
+/// The RustCrypto key-derivation provider: PBKDF2-HMAC and HKDF with every hash the RustCrypto
+/// HMAC provider supports, and (feature `scrypt`) scrypt with the default memory limit.
+///
+/// Nothing here allocates except scrypt.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RustCrypto;
+
+impl RustCrypto {
+    /// The PBKDF2 capability table: exactly the RustCrypto HMAC provider's table (every
+    /// fixed-output hash), so the two families cannot drift apart.
+    pub const PBKDF2_HASHES: &'static [HashAlgorithm] = backend_hmac::RustCrypto::HMAC_HASHES;
+
+    /// The HKDF capability table: the same hashes.
+    pub const HKDF_HASHES: &'static [HashAlgorithm] = backend_hmac::RustCrypto::HMAC_HASHES;
+}
+
+/// Runs `$body` with `$prf` bound to the RustCrypto HMAC type for `$algorithm`, or evaluates
+/// `$otherwise` for a hash without one. The type choice mirrors `backend-hmac`: SHA-3 and BLAKE2
+/// are not `EagerHash` (no block-level core), so they take `SimpleHmac`.
+macro_rules! with_hmac {
+    ($algorithm:expr, $prf:ident => $body:expr, else $otherwise:expr) => {
+        match $algorithm {
+            HashAlgorithm::Sha1 => {
+                type $prf = hmac::Hmac<sha1::Sha1>;
+                $body
+            }
+            HashAlgorithm::Sha224 => {
+                type $prf = hmac::Hmac<sha2::Sha224>;
+                $body
+            }
+            HashAlgorithm::Sha256 => {
+                type $prf = hmac::Hmac<sha2::Sha256>;
+                $body
+            }
+            HashAlgorithm::Sha384 => {
+                type $prf = hmac::Hmac<sha2::Sha384>;
+                $body
+            }
+            HashAlgorithm::Sha512 => {
+                type $prf = hmac::Hmac<sha2::Sha512>;
+                $body
+            }
+            HashAlgorithm::Sha512_224 => {
+                type $prf = hmac::Hmac<sha2::Sha512_224>;
+                $body
+            }
+            HashAlgorithm::Sha512_256 => {
+                type $prf = hmac::Hmac<sha2::Sha512_256>;
+                $body
+            }
+            HashAlgorithm::Sha3_224 => {
+                type $prf = hmac::SimpleHmac<sha3::Sha3_224>;
+                $body
+            }
+            HashAlgorithm::Sha3_256 => {
+                type $prf = hmac::SimpleHmac<sha3::Sha3_256>;
+                $body
+            }
+            HashAlgorithm::Sha3_384 => {
+                type $prf = hmac::SimpleHmac<sha3::Sha3_384>;
+                $body
+            }
+            HashAlgorithm::Sha3_512 => {
+                type $prf = hmac::SimpleHmac<sha3::Sha3_512>;
+                $body
+            }
+            HashAlgorithm::Blake2b512 => {
+                type $prf = hmac::SimpleHmac<blake2::Blake2b512>;
+                $body
+            }
+            HashAlgorithm::Blake2s256 => {
+                type $prf = hmac::SimpleHmac<blake2::Blake2s256>;
+                $body
+            }
+            HashAlgorithm::Md5 => {
+                type $prf = hmac::Hmac<md5::Md5>;
+                $body
+            }
+            HashAlgorithm::Sm3 => {
+                type $prf = hmac::Hmac<sm3::Sm3>;
+                $body
+            }
+            _ => $otherwise,
+        }
+    };
+}
+
+fn unsupported(algorithm: HashAlgorithm) -> Error {
+    Error::unsupported(Reason::Hash, algorithm.name())
+}
+
+impl Pbkdf2HmacBackend for RustCrypto {
+    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm] {
+        Self::PBKDF2_HASHES
+    }
+
+    fn derive_pbkdf2_hmac_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        iterations: u32,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> Result<()> {
+        if !self.pbkdf2_hmac_supported(algorithm) {
+            return Err(unsupported(algorithm));
+        }
+        check_pbkdf2(algorithm, out.len(), iterations)?;
+        // `pbkdf2` fails only when the PRF refuses the key length, which HMAC never does.
+        with_hmac!(algorithm, Prf => {
+            pbkdf2::pbkdf2::<Prf>(key_material, salt, iterations, out)
+                .map_err(|_| Error::InvalidKey("PBKDF2 key material rejected"))
+        }, else Err(unsupported(algorithm)))
+    }
+}
+
+impl HkdfBackend for RustCrypto {
+    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm] {
+        Self::HKDF_HASHES
+    }
+
+    fn hkdf_extract_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        key_material: &[u8],
+        prk: &mut [u8],
+    ) -> Result<()> {
+        if !self.hkdf_supported(algorithm) {
+            return Err(unsupported(algorithm));
+        }
+        check_prk_buffer(algorithm, prk)?;
+        with_hmac!(algorithm, Prf => {
+            let mut extract = hkdf::GenericHkdfExtract::<Prf>::new(Some(salt));
+            extract.input_ikm(key_material);
+            let (mut computed, _) = extract.finalize();
+            let copied = copy_exact(prk, &computed);
+            computed.as_mut_slice().zeroize();
+            copied
+        }, else Err(unsupported(algorithm)))
+    }
+
+    fn hkdf_expand_into(
+        &self,
+        algorithm: HashAlgorithm,
+        prk: &[u8],
+        info: &[u8],
+        out: &mut [u8],
+    ) -> Result<()> {
+        if !self.hkdf_supported(algorithm) {
+            return Err(unsupported(algorithm));
+        }
+        check_hkdf_length(algorithm, out.len())?;
+        check_hkdf_prk(algorithm, prk)?;
+        with_hmac!(algorithm, Prf => {
+            hkdf::GenericHkdf::<Prf>::from_prk(prk)
+                .map_err(|_| Error::InvalidKey("HKDF-Expand PRK must be at least the digest size"))?
+                .expand(info, out)
+                .map_err(|_| Error::InvalidArgument("HKDF length must be at most 255 * digest size"))
+        }, else Err(unsupported(algorithm)))
+    }
+}
+
+/// Copies `src` into `out` of the same length; an error (not a panic) if they differ.
+fn copy_exact(out: &mut [u8], src: &[u8]) -> Result<()> {
+    if out.len() != src.len() {
+        return Err(Error::BufferTooSmall { needed: src.len() });
+    }
+    out.iter_mut().zip(src).for_each(|(o, s)| *o = *s);
+    Ok(())
+}
+
+#[cfg(feature = "scrypt")]
+pub use scrypt_impl::RustCryptoScrypt;
+
+#[cfg(feature = "scrypt")]
+mod scrypt_impl {
+    use super::RustCrypto;
+    use crate::params::{DEFAULT_SCRYPT_MEMORY_LIMIT, ScryptParams, check_scrypt_length};
+    use crate::{Error, Result, ScryptBackend};
+
+    /// scrypt over the RustCrypto `scrypt` crate, with its memory limit as a field: a plain
+    /// struct, so a configuration is a `const` (`RustCryptoScrypt::with_memory_limit(64 << 20)`).
+    ///
+    /// [`RustCrypto`] (and the umbrella's `Backend`) use [`RustCryptoScrypt::DEFAULT`].
+    ///
+    /// The crate allocates its working memory with `Vec` and does not zeroize it afterwards; the
+    /// limit is checked first so that no parameter set can make that allocation abort the process.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct RustCryptoScrypt {
+        /// The most working memory, in bytes, one derivation may use (see
+        /// [`ScryptParams::working_memory`]).
+        pub memory_limit: u64,
+    }
+
+    impl RustCryptoScrypt {
+        /// The default configuration: a limit of [`DEFAULT_SCRYPT_MEMORY_LIMIT`] (2 GiB).
+        pub const DEFAULT: RustCryptoScrypt = RustCryptoScrypt {
+            memory_limit: DEFAULT_SCRYPT_MEMORY_LIMIT,
+        };
+
+        /// scrypt with a limit of `memory_limit` bytes of working memory.
+        pub const fn with_memory_limit(memory_limit: u64) -> Self {
+            RustCryptoScrypt { memory_limit }
+        }
+    }
+
+    impl Default for RustCryptoScrypt {
+        fn default() -> Self {
+            Self::DEFAULT
+        }
+    }
+
+    impl ScryptBackend for RustCryptoScrypt {
+        fn scrypt_memory_limit(&self) -> u64 {
+            self.memory_limit
+        }
+
+        fn derive_scrypt_into(
+            &self,
+            key_material: &[u8],
+            salt: &[u8],
+            n: u64,
+            r: u32,
+            p: u32,
+            out: &mut [u8],
+        ) -> Result<()> {
+            check_scrypt_length(out.len())?;
+            let params = ScryptParams::new(n, r, p)?;
+            params.check_memory(self.memory_limit)?;
+            // Our checks are stricter than the crate's, so these errors cannot occur; mapped
+            // rather than unwrapped all the same.
+            let params = scrypt::Params::new(params.log_n(), r, p)
+                .map_err(|_| Error::InvalidArgument("scrypt parameters rejected"))?;
+            scrypt::scrypt(key_material, salt, &params, out)
+                .map_err(|_| Error::InvalidArgument("scrypt length rejected"))
+        }
+    }
+
+    impl ScryptBackend for RustCrypto {
+        fn scrypt_memory_limit(&self) -> u64 {
+            RustCryptoScrypt::DEFAULT.memory_limit
+        }
+
+        fn derive_scrypt_into(
+            &self,
+            key_material: &[u8],
+            salt: &[u8],
+            n: u64,
+            r: u32,
+            p: u32,
+            out: &mut [u8],
+        ) -> Result<()> {
+            RustCryptoScrypt::DEFAULT.derive_scrypt_into(key_material, salt, n, r, p, out)
+        }
+    }
+}
