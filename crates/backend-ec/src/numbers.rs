@@ -1,5 +1,6 @@
 use crate::{EllipticCurve, Error, Result};
 use core::fmt;
+use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
 /// A non-negative integer of up to 528 bits (66 bytes, the width of P-521), held inline as a
@@ -158,14 +159,28 @@ impl EcPublicNumbers {
 }
 
 /// A private key as numbers (the seed system's `EllipticCurvePrivateNumbers`): the secret scalar
-/// and the public numbers it must match. The scalar is zeroized on drop and never printed.
-#[derive(Clone, PartialEq, Eq)]
+/// and the public numbers it must match. The scalar is zeroized on drop, never printed, and compared
+/// in constant time.
+#[derive(Clone)]
 pub struct EcPrivateNumbers {
     /// The secret scalar `d`.
     pub private_value: EcInteger,
     /// The public point `d * G`.
     pub public_numbers: EcPublicNumbers,
 }
+
+impl PartialEq for EcPrivateNumbers {
+    fn eq(&self, other: &Self) -> bool {
+        let same_value: bool = self
+            .private_value
+            .as_be_bytes()
+            .ct_eq(other.private_value.as_be_bytes())
+            .into();
+        same_value && self.public_numbers == other.public_numbers
+    }
+}
+
+impl Eq for EcPrivateNumbers {}
 
 impl Drop for EcPrivateNumbers {
     fn drop(&mut self) {

@@ -1,5 +1,6 @@
 use crate::{EcInteger, Error, HashAlgorithm, MessageHash, Result};
 use core::fmt;
+use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
 /// The ECDSA signature algorithm (the seed system's `ECDSA(algorithm, deterministic_signing)`):
@@ -194,8 +195,9 @@ fn read_integer(value: &[u8]) -> Result<EcInteger> {
     }
 }
 
-/// An ECDH shared secret, held inline (up to 66 bytes) and zeroized on drop.
-#[derive(Clone, PartialEq, Eq)]
+/// An ECDH shared secret, held inline (up to 66 bytes) and zeroized on drop. Equality is
+/// constant-time.
+#[derive(Clone)]
 pub struct SharedSecret {
     bytes: [u8; EcInteger::CAPACITY],
     len: u8,
@@ -224,6 +226,14 @@ impl SharedSecret {
         self.bytes.get(..usize::from(self.len)).unwrap_or_default()
     }
 }
+
+impl PartialEq for SharedSecret {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice().ct_eq(other.as_slice()).into()
+    }
+}
+
+impl Eq for SharedSecret {}
 
 impl Drop for SharedSecret {
     fn drop(&mut self) {
