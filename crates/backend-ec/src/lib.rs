@@ -1,7 +1,7 @@
 //! `EllipticCurveBackend`: the seed interface for elliptic-curve keys (ECDSA and ECDH), the key
 //! traits [`EcPrivateKey`] and [`EcPublicKey`] that any key (in memory, in a token, in a KMS)
-//! implements, and `RustCrypto` (feature `rustcrypto`), the implementation over `p224`, `p256`, `p384`, `p521`, `k256`
-//! and `ecdsa`.
+//! implements, and `RustCrypto` (feature `rustcrypto`), the implementation over `p224`, `p256`,
+//! `p384`, `p521`, `k256` and `ecdsa`.
 //!
 //! ```
 //! use backend_ec::{Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve, EllipticCurveBackend, HashAlgorithm, RustCrypto};
