@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "kdf", "ec"];
+const BENCHES: &[&str] = &["hash", "kdf", "rsa", "ec"];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[
@@ -138,14 +138,13 @@ fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: 
                     format!("{:.2}x", ours / bps),
                 )
             }
-            _ => match openssl_ec_ops(group) {
-                // Per-operation groups (`ec/sign/p256`): compare operations per second.
-                Some(ops) => (
-                    format!("{:.1} µs", 1e6 / ops),
-                    format!("{:.2}x", 1e9 / facade.mean_ns / ops),
-                ),
-                None => ("-".into(), "-".into()),
-            },
+            _ => openssl_rsa_ops(group)
+                .or_else(|| openssl_ec_ops(group))
+                .map(|ops| {
+                    let ours = 1e9 / facade.mean_ns;
+                    (format!("{ops:.0} op/s"), format!("{:.2}x", ours / ops))
+                })
+                .unwrap_or_else(|| ("-".into(), "-".into())),
         };
         println!(
             "| {group} | {} | {} | {} | {} | {ossl_cell} | {} | {} | {ossl_ratio} |",
@@ -210,6 +209,30 @@ fn openssl_ec_ops(group: &str) -> Option<f64> {
         .chain(String::from_utf8_lossy(&out.stderr).lines())
         .find(|l| l.starts_with(tag))
         .and_then(|l| l.split(':').nth(field)?.parse().ok())
+}
+
+/// `openssl speed -mr rsaBITS` operations per second for an `rsa/<op>/<bits>` group: its sign rate
+/// for private-key operations (sign, decrypt), its verify rate for verification.
+fn openssl_rsa_ops(group: &str) -> Option<f64> {
+    let mut parts = group.strip_prefix("rsa/")?.split('/');
+    let (op, bits) = (parts.next()?, parts.next()?);
+    let column = if op.starts_with("verify") {
+        4
+    } else if op.starts_with("sign") || op.starts_with("decrypt") {
+        3
+    } else {
+        return None;
+    };
+    let out = std::process::Command::new("openssl")
+        .args(["speed", "-mr", "-seconds", "1", &format!("rsa{bits}")])
+        .output()
+        .ok()?;
+    // `+F2:<index>:<bits>:<sign/s>:<verify/s>`
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stderr).lines())
+        .find(|l| l.starts_with("+F2:"))
+        .and_then(|l| l.split(':').nth(column)?.parse().ok())
 }
 
 fn cpu_name() -> String {

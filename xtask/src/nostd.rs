@@ -91,6 +91,24 @@ pub const SUBSETS: &[Subset] = &[
     }
 "#,
     },
+    Subset {
+        name: "rsa",
+        features: &["rsa"],
+        alloc: true,
+        code: r#"
+    use backend::{AsymmetricPadding, Backend, HashAlgorithm, MessageHash, RsaBackend, RsaPrivateKey,
+                  RsaPublicKey, SaltLength};
+    let Ok(key) = Backend.generate_rsa_private_key(65537, 2048) else { return 1 };
+    let pss = AsymmetricPadding::pss(HashAlgorithm::Sha256, SaltLength::DigestLength);
+    let h = MessageHash::Hash(HashAlgorithm::Sha256);
+    let Ok(sig) = key.sign(b"abc", pss, h) else { return 2 };
+    let Ok(public) = key.public_key() else { return 3 };
+    if public.verify(&sig, b"abc", pss, h).is_err() { return 4 }
+    let oaep = AsymmetricPadding::oaep(HashAlgorithm::Sha256, b"");
+    let Ok(c) = public.encrypt(b"m", oaep) else { return 5 };
+    key.decrypt(&c, oaep).map_or(6, |m| m[0])
+"#,
+    },
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

@@ -66,6 +66,8 @@ pub mod dynamic {
     pub use backend_kdf::DynScryptBackend;
     #[cfg(feature = "kdf")]
     pub use backend_kdf::{DynHkdfBackend, DynPbkdf2HmacBackend};
+    #[cfg(feature = "rsa")]
+    pub use backend_rsa::DynRsaBackend;
 }
 
 /// The hash family (`backend-hash`).
@@ -105,6 +107,14 @@ pub use backend_kdf::DerivedKey;
 pub use backend_kdf::ScryptBackend;
 #[cfg(feature = "kdf")]
 pub use backend_kdf::{HkdfBackend, Pbkdf2HmacBackend};
+/// The RSA family (`backend-rsa`).
+#[cfg(feature = "rsa")]
+pub use backend_rsa as rsa;
+#[cfg(feature = "rsa")]
+pub use backend_rsa::{
+    AsymmetricPadding, Mgf, Oaep, Pss, RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey,
+    RsaPublicNumbers, SaltLength,
+};
 
 /// The default backend: every family compiled in, on the pure-Rust RustCrypto crates.
 ///
@@ -300,6 +310,46 @@ impl ScryptBackend for Backend {
             p,
             out,
         )
+    }
+}
+
+#[cfg(feature = "rsa")]
+impl RsaBackend for Backend {
+    type PrivateKey = backend_rsa::RustCryptoRsaPrivateKey;
+    type PublicKey = backend_rsa::RustCryptoRsaPublicKey;
+
+    fn rsa_capabilities(&self) -> &backend_rsa::RsaCapabilities {
+        &backend_rsa::RustCrypto::RSA_CAPABILITIES
+    }
+
+    fn generate_rsa_private_key(
+        &self,
+        public_exponent: u64,
+        key_size: usize,
+    ) -> Result<Self::PrivateKey> {
+        RsaBackend::generate_rsa_private_key(&backend_rsa::RustCrypto, public_exponent, key_size)
+    }
+
+    fn generate_rsa_private_key_with_rng(
+        &self,
+        rng: &mut dyn backend_rsa::CryptoRng,
+        public_exponent: u64,
+        key_size: usize,
+    ) -> Result<Self::PrivateKey> {
+        RsaBackend::generate_rsa_private_key_with_rng(
+            &backend_rsa::RustCrypto,
+            rng,
+            public_exponent,
+            key_size,
+        )
+    }
+
+    fn load_rsa_private_numbers(&self, numbers: &RsaPrivateNumbers) -> Result<Self::PrivateKey> {
+        RsaBackend::load_rsa_private_numbers(&backend_rsa::RustCrypto, numbers)
+    }
+
+    fn load_rsa_public_numbers(&self, numbers: &RsaPublicNumbers) -> Result<Self::PublicKey> {
+        RsaBackend::load_rsa_public_numbers(&backend_rsa::RustCrypto, numbers)
     }
 }
 

@@ -14,6 +14,7 @@ mod ec;
 mod hash;
 mod hmac;
 mod kdf;
+mod rsa;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -39,6 +40,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("cmac", cmac::run),
     ("ec", ec::run),
     ("kdf", kdf::run),
+    ("rsa", rsa::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
