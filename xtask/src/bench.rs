@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher"];
+const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher", "ec"];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[
@@ -147,6 +147,7 @@ fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: 
                 )
             }
             _ => openssl_rsa_ops(group)
+                .or_else(|| openssl_ec_ops(group))
                 .map(|ops| {
                     let ours = 1e9 / facade.mean_ns;
                     (format!("{ops:.0} op/s"), format!("{:.2}x", ours / ops))
@@ -187,6 +188,35 @@ fn openssl_rate(group: &str, bytes: usize) -> Option<f64> {
             l.strip_prefix("+F:")
                 .and_then(|rest| rest.rsplit(':').next()?.parse().ok())
         })
+}
+
+/// `openssl speed -mr` operations per second for an elliptic-curve group (`ec/sign/p256`,
+/// `ec/verify/p384`, `ec/ecdh/p256`), if mapped. OpenSSL has no key-generation figure.
+fn openssl_ec_ops(group: &str) -> Option<f64> {
+    let mut parts = group.split('/');
+    let (family, op, curve) = (parts.next()?, parts.next()?, parts.next()?);
+    // `+F4:index:bits:sign/s:verify/s` for ECDSA, `+F5:index:bits:ops/s:seconds` for ECDH.
+    let (algorithm, tag, field) = match (family, op) {
+        ("ec", "sign") => ("ecdsa", "+F4:", 3),
+        ("ec", "verify") => ("ecdsa", "+F4:", 4),
+        ("ec", "ecdh") => ("ecdh", "+F5:", 3),
+        _ => return None,
+    };
+    let out = std::process::Command::new("openssl")
+        .args([
+            "speed",
+            "-mr",
+            "-seconds",
+            "1",
+            &format!("{algorithm}{curve}"),
+        ])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stderr).lines())
+        .find(|l| l.starts_with(tag))
+        .and_then(|l| l.split(':').nth(field)?.parse().ok())
 }
 
 /// `openssl speed -mr rsaBITS` operations per second for an `rsa/<op>/<bits>` group: its sign rate

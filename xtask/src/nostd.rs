@@ -86,6 +86,27 @@ pub const SUBSETS: &[Subset] = &[
 "#,
     },
     Subset {
+        name: "ec",
+        features: &["ec"],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, Ecdh, Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve,
+                  EllipticCurveBackend, HashAlgorithm, MessageHash};
+    let Ok(key) = Backend.derive_elliptic_curve_private_key(&[7; 32], EllipticCurve::Secp256r1) else { return 1 };
+    let det = Ecdsa::deterministic(MessageHash::Hash(HashAlgorithm::Sha256));
+    let Ok(sig) = key.sign(b"message", det) else { return 2 };
+    if key.public_key().verify(&sig, b"message", det).is_err() { return 3 }
+    let Ok(sig) = key.sign(b"message", Ecdsa::from(HashAlgorithm::Sha256)) else { return 4 };
+    if key.public_key().verify(&sig, b"message", det).is_err() { return 5 }
+    let Ok(a) = Backend.generate_elliptic_curve_private_key(EllipticCurve::Secp384r1) else { return 6 };
+    let Ok(b) = Backend.derive_elliptic_curve_private_key(&[9; 48], EllipticCurve::Secp384r1) else { return 7 };
+    match (a.exchange(Ecdh, b.public_key()), b.exchange(Ecdh, a.public_key())) {
+        (Ok(x), Ok(y)) if x == y => x[0],
+        _ => 8,
+    }
+"#,
+    },
+    Subset {
         name: "scrypt",
         features: &["scrypt"],
         alloc: true,

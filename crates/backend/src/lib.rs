@@ -2,8 +2,9 @@
 //!
 //! Every interface family of the seed system is a trait ([`HashBackend`], [`HmacBackend`],
 //! [`CmacBackend`], ...); [`Backend`] implements all that are compiled in, on the pure-Rust
-//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`, `cipher`, ...;
-//! `alloc` adds the trait-object forms); with `default-features = false` the crate is `no_std`.
+//! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`, `cipher`, `kdf`,
+//! `scrypt`, `rsa`, `ec`; `alloc` adds the trait-object forms); with `default-features = false` the
+//! crate is `no_std`.
 //!
 //! Generic use is static dispatch with no allocation:
 //!
@@ -58,6 +59,8 @@ pub mod dynamic {
     #[cfg(feature = "cmac")]
     pub use backend_cmac::DynCmacBackend;
     pub use backend_core::DynMacContext;
+    #[cfg(feature = "ec")]
+    pub use backend_ec::DynEllipticCurveBackend;
     #[cfg(feature = "hash")]
     pub use backend_hash::{DynHashBackend, DynHashContext};
     #[cfg(feature = "hmac")]
@@ -94,6 +97,16 @@ pub use backend_cipher as cipher;
 #[cfg(feature = "cipher")]
 pub use backend_cipher::{
     CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Finalized, Mode,
+};
+
+/// The elliptic-curve family (`backend-ec`).
+#[cfg(feature = "ec")]
+pub use backend_ec as ec;
+#[cfg(feature = "ec")]
+pub use backend_ec::{
+    DerSignature, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh,
+    Ecdsa, EllipticCurve, EllipticCurveBackend, PointFormat, SharedSecret, decode_dss_signature,
+    encode_dss_signature,
 };
 
 /// The key-derivation family (`backend-kdf`): PBKDF2-HMAC, HKDF and (feature `scrypt`) scrypt.
@@ -188,6 +201,71 @@ impl CipherBackend for Backend {
         mode: &Mode<'_>,
     ) -> Result<Self::DecryptionCtx> {
         CipherBackend::create_symmetric_decryption_ctx(&backend_cipher::RustCrypto, cipher, mode)
+    }
+}
+
+#[cfg(feature = "ec")]
+impl EllipticCurveBackend for Backend {
+    type PrivateKey = backend_ec::RustCryptoEcPrivateKey;
+    type PublicKey = backend_ec::RustCryptoEcPublicKey;
+
+    fn elliptic_curve_capabilities(&self) -> &[backend_ec::CurveCapability] {
+        backend_ec::RustCrypto::CAPABILITIES
+    }
+
+    #[inline]
+    fn generate_elliptic_curve_private_key_with_rng<R: backend_ec::TryCryptoRng + ?Sized>(
+        &self,
+        curve: EllipticCurve,
+        rng: &mut R,
+    ) -> Result<Self::PrivateKey> {
+        EllipticCurveBackend::generate_elliptic_curve_private_key_with_rng(
+            &backend_ec::RustCrypto,
+            curve,
+            rng,
+        )
+    }
+
+    #[inline]
+    fn load_elliptic_curve_private_numbers(
+        &self,
+        numbers: &EcPrivateNumbers,
+    ) -> Result<Self::PrivateKey> {
+        EllipticCurveBackend::load_elliptic_curve_private_numbers(&backend_ec::RustCrypto, numbers)
+    }
+
+    #[inline]
+    fn load_elliptic_curve_public_numbers(
+        &self,
+        numbers: &EcPublicNumbers,
+    ) -> Result<Self::PublicKey> {
+        EllipticCurveBackend::load_elliptic_curve_public_numbers(&backend_ec::RustCrypto, numbers)
+    }
+
+    #[inline]
+    fn load_elliptic_curve_public_bytes(
+        &self,
+        curve: EllipticCurve,
+        encoded_point: &[u8],
+    ) -> Result<Self::PublicKey> {
+        EllipticCurveBackend::load_elliptic_curve_public_bytes(
+            &backend_ec::RustCrypto,
+            curve,
+            encoded_point,
+        )
+    }
+
+    #[inline]
+    fn derive_elliptic_curve_private_key(
+        &self,
+        private_value: &[u8],
+        curve: EllipticCurve,
+    ) -> Result<Self::PrivateKey> {
+        EllipticCurveBackend::derive_elliptic_curve_private_key(
+            &backend_ec::RustCrypto,
+            private_value,
+            curve,
+        )
     }
 }
 

@@ -11,6 +11,7 @@ pub mod util;
 
 mod cipher;
 mod cmac;
+mod ec;
 mod hash;
 mod hmac;
 mod kdf;
@@ -39,6 +40,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("hmac", hmac::run),
     ("cmac", cmac::run),
     ("cipher", cipher::run),
+    ("ec", ec::run),
     ("kdf", kdf::run),
     ("rsa", rsa::run),
 ];

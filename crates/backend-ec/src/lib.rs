@@ -1,0 +1,266 @@
+//! `EllipticCurveBackend`: the seed interface for elliptic-curve keys (ECDSA and ECDH), the key
+//! traits [`EcPrivateKey`] and [`EcPublicKey`] that any key (in memory, in a token, in a KMS)
+//! implements, and `RustCrypto` (feature `rustcrypto`), the implementation over `p224`, `p256`,
+//! `p384`, `p521`, `k256` and `ecdsa`.
+//!
+//! ```
+//! use backend_ec::{Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve, EllipticCurveBackend, HashAlgorithm, RustCrypto};
+//!
+//! let key = RustCrypto.derive_elliptic_curve_private_key(&[7; 32], EllipticCurve::Secp256r1)?;
+//! let signature = key.sign(b"message", Ecdsa::from(HashAlgorithm::Sha256))?;
+//! key.public_key().verify(&signature, b"message", Ecdsa::from(HashAlgorithm::Sha256))?;
+//! # Ok::<(), backend_ec::Error>(())
+//! ```
+//!
+//! Signing, verifying and ECDH allocate nothing: signatures come back as an inline
+//! [`DerSignature`], shared secrets as an inline [`SharedSecret`], and the big integers of the
+//! numbers types are fixed-size big-endian [`EcInteger`]s.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod curve;
+#[cfg(feature = "alloc")]
+mod dynamic;
+mod numbers;
+#[cfg(feature = "rustcrypto")]
+mod rustcrypto;
+mod signature;
+
+pub use backend_core::rng::{CryptoRng, TryCryptoRng};
+pub use backend_core::{Error, HashAlgorithm, MessageHash, Reason, Result};
+pub use curve::{CurveCapability, EllipticCurve};
+#[cfg(feature = "alloc")]
+pub use dynamic::DynEllipticCurveBackend;
+pub use numbers::{EcInteger, EcPrivateNumbers, EcPublicNumbers, EncodedPoint, PointFormat};
+#[cfg(feature = "rustcrypto")]
+pub use rustcrypto::{RustCrypto, RustCryptoEcPrivateKey, RustCryptoEcPublicKey};
+pub use signature::{
+    DerSignature, Ecdh, Ecdsa, SharedSecret, decode_dss_signature, encode_dss_signature,
+};
+
+/// A backend for elliptic-curve keys (the seed system's `EllipticCurveBackend`).
+///
+/// The `*_supported` answers are derived from [`EllipticCurveBackend::elliptic_curve_capabilities`];
+/// each agrees with the matching generate / load / derive / sign call.
+pub trait EllipticCurveBackend {
+    /// The private keys this backend makes.
+    type PrivateKey: EcPrivateKey;
+    /// The public keys this backend makes.
+    type PublicKey: EcPublicKey;
+
+    /// The capability table: each curve this backend implements, with its ECDSA hashes and ECDH.
+    fn elliptic_curve_capabilities(&self) -> &[CurveCapability];
+
+    /// True when keys on `curve` can be generated, loaded and derived.
+    fn elliptic_curve_supported(&self, curve: EllipticCurve) -> bool {
+        self.elliptic_curve_capabilities()
+            .iter()
+            .any(|row| row.curve == curve)
+    }
+
+    /// True when a key on `curve` signs and verifies with `signature_algorithm`.
+    fn elliptic_curve_signature_algorithm_supported(
+        &self,
+        signature_algorithm: Ecdsa,
+        curve: EllipticCurve,
+    ) -> bool {
+        self.elliptic_curve_capabilities().iter().any(|row| {
+            row.curve == curve
+                && backend_core::table_lists(row.ecdsa_hashes, &signature_algorithm.algorithm())
+        })
+    }
+
+    /// True when a key on `curve` performs `algorithm` (not in seed 001; the seed system's later
+    /// `elliptic_curve_exchange_algorithm_supported`).
+    fn elliptic_curve_exchange_algorithm_supported(
+        &self,
+        algorithm: Ecdh,
+        curve: EllipticCurve,
+    ) -> bool {
+        let Ecdh = algorithm;
+        self.elliptic_curve_capabilities()
+            .iter()
+            .any(|row| row.curve == curve && row.ecdh)
+    }
+
+    /// A new private key on `curve`, its scalar drawn from `rng` (a `no_std` target passes its
+    /// own generator). [`Error::Device`] when the generator fails.
+    fn generate_elliptic_curve_private_key_with_rng<R: TryCryptoRng + ?Sized>(
+        &self,
+        curve: EllipticCurve,
+        rng: &mut R,
+    ) -> Result<Self::PrivateKey>;
+
+    /// A new private key on `curve`, from the operating system's generator.
+    #[cfg(feature = "getrandom")]
+    fn generate_elliptic_curve_private_key(
+        &self,
+        curve: EllipticCurve,
+    ) -> Result<Self::PrivateKey> {
+        self.generate_elliptic_curve_private_key_with_rng(curve, &mut getrandom::SysRng)
+    }
+
+    /// Loads a private key from its numbers: the scalar must be in `[1, n - 1]`
+    /// ([`Error::InvalidKey`]), the public numbers a point on the curve that is `d * G`.
+    fn load_elliptic_curve_private_numbers(
+        &self,
+        numbers: &EcPrivateNumbers,
+    ) -> Result<Self::PrivateKey>;
+
+    /// Loads a public key from its numbers: a point on the curve, not the identity.
+    fn load_elliptic_curve_public_numbers(
+        &self,
+        numbers: &EcPublicNumbers,
+    ) -> Result<Self::PublicKey>;
+
+    /// Loads a public key from a SEC 1 encoded point, compressed or uncompressed (the seed
+    /// system's `EllipticCurvePublicKey.from_encoded_point`).
+    fn load_elliptic_curve_public_bytes(
+        &self,
+        curve: EllipticCurve,
+        encoded_point: &[u8],
+    ) -> Result<Self::PublicKey>;
+
+    /// The private key whose scalar is `private_value` (big-endian, any length), its public point
+    /// computed. [`Error::InvalidKey`] unless the value is in `[1, n - 1]`.
+    fn derive_elliptic_curve_private_key(
+        &self,
+        private_value: &[u8],
+        curve: EllipticCurve,
+    ) -> Result<Self::PrivateKey>;
+}
+
+/// An elliptic-curve public key (the seed system's `EllipticCurvePublicKey`). Object-safe.
+pub trait EcPublicKey: Send + Sync {
+    /// The key's curve.
+    fn curve(&self) -> EllipticCurve;
+
+    /// The curve's size in bits.
+    fn key_size(&self) -> usize {
+        self.curve().key_size()
+    }
+
+    /// Checks a DER `signature` over `data`; [`Error::InvalidSignature`] when it does not verify
+    /// or is malformed, [`Error::Unsupported`] for a hash the key does not support, and
+    /// [`Error::InvalidArgument`] for a prehashed digest of the wrong size.
+    fn verify(&self, signature: &[u8], data: &[u8], signature_algorithm: Ecdsa) -> Result<()>;
+
+    /// The point as numbers.
+    fn public_numbers(&self) -> EcPublicNumbers;
+
+    /// The point as SEC 1 bytes, compressed or uncompressed.
+    fn encoded_point(&self, format: PointFormat) -> Result<EncodedPoint> {
+        self.public_numbers().encoded_point(format)
+    }
+}
+
+/// An elliptic-curve private key (the seed system's `EllipticCurvePrivateKey`). Object-safe, so
+/// code that signs (an X.509 builder) takes `&dyn EcPrivateKey` and works the same with an
+/// in-memory key, a token key or a KMS key.
+pub trait EcPrivateKey: Send + Sync {
+    /// The key's curve.
+    fn curve(&self) -> EllipticCurve;
+
+    /// The curve's size in bits.
+    fn key_size(&self) -> usize {
+        self.curve().key_size()
+    }
+
+    /// The matching public key.
+    fn public_key(&self) -> &dyn EcPublicKey;
+
+    /// Signs `data` (a message, or a digest when `signature_algorithm.hash` is `Prehashed`), giving
+    /// a DER signature. A digest of the wrong size is [`Error::InvalidArgument`]; a hash the key
+    /// does not support is [`Error::Unsupported`].
+    fn sign(&self, data: &[u8], signature_algorithm: Ecdsa) -> Result<DerSignature>;
+
+    /// ECDH with `peer_public_key`, which must be on the same curve ([`Error::InvalidArgument`]).
+    fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret>;
+
+    /// The key as numbers; [`Error::KeyNotExportable`] for a key whose material cannot leave its
+    /// device.
+    fn private_numbers(&self) -> Result<EcPrivateNumbers>;
+}
+
+impl<K: EcPublicKey + ?Sized> EcPublicKey for &K {
+    fn curve(&self) -> EllipticCurve {
+        (**self).curve()
+    }
+    fn verify(&self, signature: &[u8], data: &[u8], signature_algorithm: Ecdsa) -> Result<()> {
+        (**self).verify(signature, data, signature_algorithm)
+    }
+    fn public_numbers(&self) -> EcPublicNumbers {
+        (**self).public_numbers()
+    }
+    fn encoded_point(&self, format: PointFormat) -> Result<EncodedPoint> {
+        (**self).encoded_point(format)
+    }
+}
+
+impl<K: EcPrivateKey + ?Sized> EcPrivateKey for &K {
+    fn curve(&self) -> EllipticCurve {
+        (**self).curve()
+    }
+    fn public_key(&self) -> &dyn EcPublicKey {
+        (**self).public_key()
+    }
+    fn sign(&self, data: &[u8], signature_algorithm: Ecdsa) -> Result<DerSignature> {
+        (**self).sign(data, signature_algorithm)
+    }
+    fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret> {
+        (**self).exchange(algorithm, peer_public_key)
+    }
+    fn private_numbers(&self) -> Result<EcPrivateNumbers> {
+        (**self).private_numbers()
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<K: EcPublicKey + ?Sized> EcPublicKey for alloc::boxed::Box<K> {
+    fn curve(&self) -> EllipticCurve {
+        (**self).curve()
+    }
+    fn verify(&self, signature: &[u8], data: &[u8], signature_algorithm: Ecdsa) -> Result<()> {
+        (**self).verify(signature, data, signature_algorithm)
+    }
+    fn public_numbers(&self) -> EcPublicNumbers {
+        (**self).public_numbers()
+    }
+    fn encoded_point(&self, format: PointFormat) -> Result<EncodedPoint> {
+        (**self).encoded_point(format)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<K: EcPrivateKey + ?Sized> EcPrivateKey for alloc::boxed::Box<K> {
+    fn curve(&self) -> EllipticCurve {
+        (**self).curve()
+    }
+    fn public_key(&self) -> &dyn EcPublicKey {
+        (**self).public_key()
+    }
+    fn sign(&self, data: &[u8], signature_algorithm: Ecdsa) -> Result<DerSignature> {
+        (**self).sign(data, signature_algorithm)
+    }
+    fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret> {
+        (**self).exchange(algorithm, peer_public_key)
+    }
+    fn private_numbers(&self) -> Result<EcPrivateNumbers> {
+        (**self).private_numbers()
+    }
+}
+
+/// Checks that a prehashed digest has the hash's size; [`Error::InvalidArgument`] otherwise.
+/// Shared by every implementation of [`EcPrivateKey::sign`] and [`EcPublicKey::verify`].
+pub fn check_prehashed_len(hash: MessageHash, data: &[u8]) -> Result<()> {
+    match hash {
+        MessageHash::Prehashed(algorithm) if data.len() != algorithm.digest_size() => Err(
+            Error::InvalidArgument("prehashed digest length does not match the hash algorithm"),
+        ),
+        _ => Ok(()),
+    }
+}

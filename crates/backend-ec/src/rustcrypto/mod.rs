@@ -1,0 +1,342 @@
+//! [`EllipticCurveBackend`] over the RustCrypto curve crates (`p224`, `p256`, `p384`, `p521`,
+//! `k256`) and `ecdsa`.
+
+mod ops;
+
+use crate::{
+    CurveCapability, DerSignature, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey,
+    EcPublicNumbers, Ecdh, Ecdsa, EllipticCurve, EllipticCurveBackend, Error, Reason, Result,
+    SharedSecret, TryCryptoRng,
+};
+use core::fmt;
+use elliptic_curve::{PublicKey, SecretKey};
+use ops::Ops;
+
+/// The RustCrypto elliptic-curve provider: P-224, P-256, P-384, P-521 and secp256k1, each with
+/// ECDSA over SHA-1, SHA-2 and SHA-3 and with ECDH.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RustCrypto;
+
+impl RustCrypto {
+    /// The capability table.
+    pub const CAPABILITIES: &'static [CurveCapability] = &[
+        row(EllipticCurve::Secp224r1),
+        row(EllipticCurve::Secp256r1),
+        row(EllipticCurve::Secp384r1),
+        row(EllipticCurve::Secp521r1),
+        row(EllipticCurve::Secp256k1),
+    ];
+}
+
+const fn row(curve: EllipticCurve) -> CurveCapability {
+    CurveCapability {
+        curve,
+        ecdsa_hashes: ops::ECDSA_HASHES,
+        ecdh: true,
+    }
+}
+
+/// Ties a curve type to its variants in the key enums.
+trait Variant: Ops {
+    fn wrap_public(public: PublicKey<Self>) -> Point;
+    fn wrap_secret(secret: SecretKey<Self>) -> Secret;
+}
+
+macro_rules! variants {
+    ($($curve:ty => $variant:ident),* $(,)?) => {
+        $(impl Variant for $curve {
+            fn wrap_public(public: PublicKey<Self>) -> Point {
+                Point::$variant(public)
+            }
+            fn wrap_secret(secret: SecretKey<Self>) -> Secret {
+                Secret::$variant(secret)
+            }
+        })*
+
+        /// A public point on one of the supported curves.
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum Point {
+            $($variant(PublicKey<$curve>),)*
+        }
+
+        /// A secret scalar on one of the supported curves (zeroized on drop by `SecretKey`).
+        #[derive(Clone)]
+        enum Secret {
+            $($variant(SecretKey<$curve>),)*
+        }
+    };
+}
+
+variants! {
+    p224::NistP224 => P224,
+    p256::NistP256 => P256,
+    p384::NistP384 => P384,
+    p521::NistP521 => P521,
+    k256::Secp256k1 => K256,
+}
+
+/// Runs `$body` with the type alias `$C` set to the curve type of `$curve`; an unsupported curve
+/// is [`Error::Unsupported`].
+macro_rules! on_curve {
+    ($curve:expr, $C:ident => $body:expr) => {
+        match $curve {
+            EllipticCurve::Secp224r1 => {
+                type $C = p224::NistP224;
+                $body
+            }
+            EllipticCurve::Secp256r1 => {
+                type $C = p256::NistP256;
+                $body
+            }
+            EllipticCurve::Secp384r1 => {
+                type $C = p384::NistP384;
+                $body
+            }
+            EllipticCurve::Secp521r1 => {
+                type $C = p521::NistP521;
+                $body
+            }
+            EllipticCurve::Secp256k1 => {
+                type $C = k256::Secp256k1;
+                $body
+            }
+            other => Err(Error::unsupported(Reason::EllipticCurve, other.name())),
+        }
+    };
+}
+
+/// Runs `$body` with `$v` bound to the curve-typed value inside a [`Point`] or [`Secret`].
+macro_rules! dispatch {
+    ($enum:ident, $value:expr, $v:ident => $body:expr) => {
+        match $value {
+            $enum::P224($v) => $body,
+            $enum::P256($v) => $body,
+            $enum::P384($v) => $body,
+            $enum::P521($v) => $body,
+            $enum::K256($v) => $body,
+        }
+    };
+}
+
+fn new_private<C: Variant>(secret: SecretKey<C>) -> RustCryptoEcPrivateKey {
+    let public = secret.public_key();
+    RustCryptoEcPrivateKey {
+        secret: C::wrap_secret(secret),
+        public: RustCryptoEcPublicKey {
+            point: C::wrap_public(public),
+        },
+    }
+}
+
+fn load_private<C: Variant>(numbers: &EcPrivateNumbers) -> Result<RustCryptoEcPrivateKey> {
+    let secret = ops::secret_from_integer::<C>(&numbers.private_value)?;
+    let claimed =
+        ops::public_from_coordinates::<C>(&numbers.public_numbers.x, &numbers.public_numbers.y)?;
+    let key = new_private(secret);
+    if key.public.point != C::wrap_public(claimed) {
+        return Err(Error::InvalidKey(
+            "public numbers do not match the private value",
+        ));
+    }
+    Ok(key)
+}
+
+impl EllipticCurveBackend for RustCrypto {
+    type PrivateKey = RustCryptoEcPrivateKey;
+    type PublicKey = RustCryptoEcPublicKey;
+
+    fn elliptic_curve_capabilities(&self) -> &[CurveCapability] {
+        Self::CAPABILITIES
+    }
+
+    fn generate_elliptic_curve_private_key_with_rng<R: TryCryptoRng + ?Sized>(
+        &self,
+        curve: EllipticCurve,
+        rng: &mut R,
+    ) -> Result<RustCryptoEcPrivateKey> {
+        on_curve!(curve, C => Ok(new_private(ops::generate_secret::<C, R>(rng)?)))
+    }
+
+    fn load_elliptic_curve_private_numbers(
+        &self,
+        numbers: &EcPrivateNumbers,
+    ) -> Result<RustCryptoEcPrivateKey> {
+        on_curve!(numbers.public_numbers.curve, C => load_private::<C>(numbers))
+    }
+
+    fn load_elliptic_curve_public_numbers(
+        &self,
+        numbers: &EcPublicNumbers,
+    ) -> Result<RustCryptoEcPublicKey> {
+        on_curve!(numbers.curve, C => Ok(RustCryptoEcPublicKey {
+            point: C::wrap_public(ops::public_from_coordinates::<C>(&numbers.x, &numbers.y)?),
+        }))
+    }
+
+    fn load_elliptic_curve_public_bytes(
+        &self,
+        curve: EllipticCurve,
+        encoded_point: &[u8],
+    ) -> Result<RustCryptoEcPublicKey> {
+        on_curve!(curve, C => Ok(RustCryptoEcPublicKey {
+            point: C::wrap_public(ops::public_from_sec1::<C>(encoded_point)?),
+        }))
+    }
+
+    fn derive_elliptic_curve_private_key(
+        &self,
+        private_value: &[u8],
+        curve: EllipticCurve,
+    ) -> Result<RustCryptoEcPrivateKey> {
+        // Check the curve first, so an unsupported curve is reported as such, whatever the value.
+        on_curve!(curve, C => {
+            let value = EcInteger::from_be_slice(private_value)
+                .map_err(|_| Error::InvalidKey("private value out of range"))?;
+            Ok(new_private(ops::secret_from_integer::<C>(&value)?))
+        })
+    }
+}
+
+/// An in-memory public key of the RustCrypto provider: a validated point (on the curve, not the
+/// identity).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct RustCryptoEcPublicKey {
+    point: Point,
+}
+
+impl RustCryptoEcPublicKey {
+    /// Loads a SEC 1 encoded point (the seed system's `from_encoded_point`).
+    pub fn from_encoded_point(curve: EllipticCurve, encoded_point: &[u8]) -> Result<Self> {
+        RustCrypto.load_elliptic_curve_public_bytes(curve, encoded_point)
+    }
+}
+
+impl fmt::Debug for RustCryptoEcPublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RustCryptoEcPublicKey")
+            .field("curve", &self.curve())
+            .finish_non_exhaustive()
+    }
+}
+
+impl EcPublicKey for RustCryptoEcPublicKey {
+    fn curve(&self) -> EllipticCurve {
+        dispatch!(Point, &self.point, p => curve_of(p))
+    }
+
+    fn verify(&self, signature: &[u8], data: &[u8], signature_algorithm: Ecdsa) -> Result<()> {
+        check_hash(signature_algorithm, self.curve())?;
+        dispatch!(Point, &self.point, p => ops::verify(p, signature, data, signature_algorithm.hash))
+    }
+
+    fn public_numbers(&self) -> EcPublicNumbers {
+        dispatch!(Point, &self.point, p => ops::public_numbers(p))
+    }
+}
+
+fn curve_of<C: Ops>(_: &PublicKey<C>) -> EllipticCurve {
+    C::CURVE
+}
+
+/// [`Error::Unsupported`] unless the capability table lists the hash for ECDSA on `curve`.
+fn check_hash(signature_algorithm: Ecdsa, curve: EllipticCurve) -> Result<()> {
+    if RustCrypto.elliptic_curve_signature_algorithm_supported(signature_algorithm, curve) {
+        Ok(())
+    } else {
+        Err(Error::unsupported(
+            Reason::Hash,
+            signature_algorithm.algorithm().name(),
+        ))
+    }
+}
+
+/// An in-memory private key of the RustCrypto provider. The scalar is zeroized on drop; `Debug`
+/// shows only the curve.
+#[derive(Clone)]
+pub struct RustCryptoEcPrivateKey {
+    secret: Secret,
+    public: RustCryptoEcPublicKey,
+}
+
+impl RustCryptoEcPrivateKey {
+    /// The public key, as its concrete type (for static dispatch; [`EcPrivateKey::public_key`]
+    /// gives it as a trait object).
+    pub fn verifying_key(&self) -> &RustCryptoEcPublicKey {
+        &self.public
+    }
+}
+
+impl fmt::Debug for RustCryptoEcPrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RustCryptoEcPrivateKey")
+            .field("curve", &self.curve())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Fresh randomness for a hedged nonce, or [`Error::Unsupported`] without an RNG.
+fn nonce_entropy(buf: &mut [u8]) -> Result<()> {
+    #[cfg(feature = "getrandom")]
+    {
+        getrandom::fill(buf).map_err(|_| Error::Device("random number generator failed"))
+    }
+    #[cfg(not(feature = "getrandom"))]
+    {
+        let _ = buf;
+        Err(Error::unsupported(
+            Reason::SignatureAlgorithm,
+            "randomized ECDSA without the getrandom feature (sign deterministically)",
+        ))
+    }
+}
+
+impl EcPrivateKey for RustCryptoEcPrivateKey {
+    fn curve(&self) -> EllipticCurve {
+        self.public.curve()
+    }
+
+    fn public_key(&self) -> &dyn EcPublicKey {
+        &self.public
+    }
+
+    fn sign(&self, data: &[u8], signature_algorithm: Ecdsa) -> Result<DerSignature> {
+        let curve = self.curve();
+        check_hash(signature_algorithm, curve)?;
+        let mut entropy = [0u8; EcInteger::CAPACITY];
+        let entropy = match entropy.get_mut(..curve.field_len()) {
+            Some(buf) if !signature_algorithm.deterministic_signing => {
+                nonce_entropy(buf)?;
+                &buf[..]
+            }
+            _ => &[],
+        };
+        dispatch!(Secret, &self.secret, d => ops::sign(d, data, signature_algorithm.hash, entropy))
+    }
+
+    fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret> {
+        let Ecdh = algorithm;
+        let peer = peer_public_key.public_numbers();
+        if peer.curve != self.curve() {
+            return Err(Error::InvalidArgument(
+                "peer public key is on a different curve",
+            ));
+        }
+        dispatch!(Secret, &self.secret, d => {
+            let q = ops::public_from_coordinates(&peer.x, &peer.y)?;
+            ops::exchange(d, &q)
+        })
+    }
+
+    fn private_numbers(&self) -> Result<EcPrivateNumbers> {
+        let private_value = dispatch!(Secret, &self.secret, d => {
+            let mut bytes = d.to_bytes();
+            let value = EcInteger::from_be_slice(&bytes);
+            zeroize::Zeroize::zeroize(&mut bytes);
+            value?
+        });
+        Ok(EcPrivateNumbers {
+            private_value,
+            public_numbers: self.public.public_numbers(),
+        })
+    }
+}

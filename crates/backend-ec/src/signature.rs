@@ -1,0 +1,261 @@
+use crate::{EcInteger, Error, HashAlgorithm, MessageHash, Result};
+use core::fmt;
+use subtle::ConstantTimeEq;
+use zeroize::Zeroize;
+
+/// The ECDSA signature algorithm (the seed system's `ECDSA(algorithm, deterministic_signing)`):
+/// what the data is (a message to hash, or a digest) and how the nonce is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ecdsa {
+    /// The hash, and whether the data is the message or its digest.
+    pub hash: MessageHash,
+    /// True for RFC 6979 deterministic nonces: the same key, hash and message always give the same
+    /// signature. False for a random nonce (hedged: the RustCrypto keys mix fresh randomness into
+    /// the RFC 6979 generator). Verification ignores it.
+    pub deterministic_signing: bool,
+}
+
+impl Ecdsa {
+    /// ECDSA with a random nonce.
+    pub const fn new(hash: MessageHash) -> Self {
+        Ecdsa {
+            hash,
+            deterministic_signing: false,
+        }
+    }
+
+    /// ECDSA with an RFC 6979 deterministic nonce.
+    pub const fn deterministic(hash: MessageHash) -> Self {
+        Ecdsa {
+            hash,
+            deterministic_signing: true,
+        }
+    }
+
+    /// The hash algorithm, whichever side computes it.
+    pub const fn algorithm(self) -> HashAlgorithm {
+        self.hash.algorithm()
+    }
+}
+
+impl From<HashAlgorithm> for Ecdsa {
+    fn from(algorithm: HashAlgorithm) -> Self {
+        Ecdsa::new(MessageHash::Hash(algorithm))
+    }
+}
+
+impl From<MessageHash> for Ecdsa {
+    fn from(hash: MessageHash) -> Self {
+        Ecdsa::new(hash)
+    }
+}
+
+/// Elliptic-curve Diffie-Hellman (the seed system's `ECDH()`): the shared secret is the x
+/// coordinate of `d * Q`, as bytes of the curve's width.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Ecdh;
+
+/// A DER-encoded ECDSA signature (`SEQUENCE { r INTEGER, s INTEGER }`, the seed system's format),
+/// held inline: up to 141 bytes, the largest P-521 signature.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct DerSignature {
+    bytes: [u8; DerSignature::CAPACITY],
+    len: u8,
+}
+
+impl DerSignature {
+    /// The largest signature held: `30 81 L (02 43 00 r[66]) (02 43 00 s[66])`.
+    pub const CAPACITY: usize = 3 + 2 * (2 + 1 + EcInteger::CAPACITY);
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
+    fn push(&mut self, part: &[u8]) -> Result<()> {
+        let start = usize::from(self.len);
+        let end = start + part.len();
+        self.bytes
+            .get_mut(start..end)
+            .ok_or(Error::BufferTooSmall { needed: end })?
+            .copy_from_slice(part);
+        self.len = end as u8;
+        Ok(())
+    }
+}
+
+impl core::ops::Deref for DerSignature {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl AsRef<[u8]> for DerSignature {
+    fn as_ref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl fmt::Debug for DerSignature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DerSignature(")?;
+        for b in self.as_slice() {
+            write!(f, "{b:02x}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// Encodes `(r, s)` as a DER DSS signature (the seed system's `encode_dss_signature`).
+pub fn encode_dss_signature(r: &EcInteger, s: &EcInteger) -> Result<DerSignature> {
+    let (r, s) = (r.significant_bytes(), s.significant_bytes());
+    // An INTEGER's content: the minimal bytes, with a 00 in front when the top bit is set (so it
+    // reads as positive), and a single 00 for zero.
+    let int_len = |v: &[u8]| match v.first() {
+        None => 1,
+        Some(&top) => v.len() + usize::from(top & 0x80 != 0),
+    };
+    let content = 2 + int_len(r) + 2 + int_len(s);
+    let mut out = DerSignature {
+        bytes: [0; DerSignature::CAPACITY],
+        len: 0,
+    };
+    if content < 0x80 {
+        out.push(&[0x30, content as u8])?;
+    } else {
+        out.push(&[0x30, 0x81, content as u8])?;
+    }
+    for v in [r, s] {
+        out.push(&[0x02, int_len(v) as u8])?;
+        match v.first() {
+            None => out.push(&[0])?,
+            Some(&top) if top & 0x80 != 0 => {
+                out.push(&[0])?;
+                out.push(v)?;
+            }
+            Some(_) => out.push(v)?,
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes a DER DSS signature into `(r, s)` (the seed system's `decode_dss_signature`).
+///
+/// Strict DER: definite minimal lengths, minimal non-negative INTEGERs, nothing after the
+/// SEQUENCE. Anything else is [`Error::InvalidSignature`], never a panic.
+pub fn decode_dss_signature(der: &[u8]) -> Result<(EcInteger, EcInteger)> {
+    let (content, rest) = read_tlv(der, 0x30)?;
+    if !rest.is_empty() {
+        return Err(Error::InvalidSignature);
+    }
+    let (r, content) = read_tlv(content, 0x02)?;
+    let (s, content) = read_tlv(content, 0x02)?;
+    if !content.is_empty() {
+        return Err(Error::InvalidSignature);
+    }
+    Ok((read_integer(r)?, read_integer(s)?))
+}
+
+/// Reads one tag-length-value with the expected tag; returns the value and what follows.
+fn read_tlv(input: &[u8], tag: u8) -> Result<(&[u8], &[u8])> {
+    let (&found, rest) = input.split_first().ok_or(Error::InvalidSignature)?;
+    if found != tag {
+        return Err(Error::InvalidSignature);
+    }
+    let (&first, rest) = rest.split_first().ok_or(Error::InvalidSignature)?;
+    let (len, rest) = match first {
+        n if n < 0x80 => (usize::from(n), rest),
+        0x81 => {
+            let (&n, rest) = rest.split_first().ok_or(Error::InvalidSignature)?;
+            // Long form for a length that fits the short form is not DER.
+            if n < 0x80 {
+                return Err(Error::InvalidSignature);
+            }
+            (usize::from(n), rest)
+        }
+        // No DSS signature of a supported size needs two length bytes; indefinite lengths (0x80)
+        // are BER.
+        _ => return Err(Error::InvalidSignature),
+    };
+    if rest.len() < len {
+        return Err(Error::InvalidSignature);
+    }
+    Ok(rest.split_at(len))
+}
+
+fn read_integer(value: &[u8]) -> Result<EcInteger> {
+    match value {
+        [] => Err(Error::InvalidSignature),
+        // Negative.
+        [top, ..] if top & 0x80 != 0 => Err(Error::InvalidSignature),
+        // A leading zero that the next byte does not need.
+        [0, next, ..] if next & 0x80 == 0 => Err(Error::InvalidSignature),
+        _ => EcInteger::from_be_slice(value).map_err(|_| Error::InvalidSignature),
+    }
+}
+
+/// An ECDH shared secret, held inline (up to 66 bytes) and zeroized on drop. Equality is
+/// constant-time.
+#[derive(Clone)]
+pub struct SharedSecret {
+    bytes: [u8; EcInteger::CAPACITY],
+    len: u8,
+}
+
+impl SharedSecret {
+    /// Copies `bytes`; [`Error::BufferTooSmall`] when longer than 66 bytes. For backends that
+    /// compute the secret elsewhere (a device).
+    pub fn from_slice(bytes: &[u8]) -> Result<Self> {
+        let mut out = SharedSecret {
+            bytes: [0; EcInteger::CAPACITY],
+            len: 0,
+        };
+        out.bytes
+            .get_mut(..bytes.len())
+            .ok_or(Error::BufferTooSmall {
+                needed: bytes.len(),
+            })?
+            .copy_from_slice(bytes);
+        out.len = bytes.len() as u8;
+        Ok(out)
+    }
+
+    /// The secret bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or_default()
+    }
+}
+
+impl PartialEq for SharedSecret {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice().ct_eq(other.as_slice()).into()
+    }
+}
+
+impl Eq for SharedSecret {}
+
+impl Drop for SharedSecret {
+    fn drop(&mut self) {
+        self.bytes.zeroize();
+    }
+}
+
+impl core::ops::Deref for SharedSecret {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl AsRef<[u8]> for SharedSecret {
+    fn as_ref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl fmt::Debug for SharedSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SharedSecret({} bytes)", self.len)
+    }
+}
