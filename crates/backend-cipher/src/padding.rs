@@ -31,7 +31,10 @@ pub enum Padding {
 
 impl Padding {
     fn block_bytes(block_size_bits: usize) -> Result<usize> {
-        if block_size_bits == 0 || block_size_bits % 8 != 0 || block_size_bits / 8 > MAX_BLOCK {
+        if block_size_bits == 0
+            || !block_size_bits.is_multiple_of(8)
+            || block_size_bits / 8 > MAX_BLOCK
+        {
             Err(Error::InvalidArgument(
                 "block_size must be a multiple of 8 bits between 8 and 2040",
             ))

@@ -18,6 +18,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;

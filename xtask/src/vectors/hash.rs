@@ -108,7 +108,7 @@ fn one_message(
     let bits = r
         .int("Len")
         .unwrap_or_else(|| 8 * r.hex("Msg").map_or(0, |m| m.len() as u64));
-    if bits % 8 != 0 {
+    if !bits.is_multiple_of(8) {
         tally.skip("message length not a whole number of bytes", 1);
         return;
     }

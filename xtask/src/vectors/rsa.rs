@@ -251,7 +251,7 @@ fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
             };
             if big && !ctx.full {
                 sampler += 1;
-                if sampler % SAMPLE_EVERY != 0 {
+                if !sampler.is_multiple_of(SAMPLE_EVERY) {
                     tally.skip(SAMPLED, 1);
                     continue;
                 }
@@ -694,7 +694,7 @@ fn wycheproof_decryption(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
                     // Misc holds many keys of one size: sample it by default.
                     if matches!(name, TestName::RsaMisc) && !ctx.full {
                         sampler += 1;
-                        if sampler % SAMPLE_EVERY != 0 {
+                        if !sampler.is_multiple_of(SAMPLE_EVERY) {
                             tally.skip(SAMPLED, 1);
                             continue;
                         }
