@@ -17,6 +17,8 @@ pub fn main(_args: &[String]) -> crate::Result {
         ],
     )?;
     crate::run("cargo", &["test", "--workspace", "--all-features"])?;
+    // Every public item documented, every intra-doc link resolving.
+    docs()?;
     for package in workspace_libraries()? {
         crate::run(
             "cargo",
@@ -37,6 +39,28 @@ pub fn main(_args: &[String]) -> crate::Result {
     }
     eprintln!("ci: all checks passed");
     Ok(())
+}
+
+/// `cargo doc` of the workspace with rustdoc warnings (broken links, missing docs) as errors.
+fn docs() -> crate::Result {
+    eprintln!("$ RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --workspace --all-features");
+    let status = std::process::Command::new("cargo")
+        .args([
+            "doc",
+            "--quiet",
+            "--no-deps",
+            "--workspace",
+            "--all-features",
+        ])
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .current_dir(crate::workspace_root())
+        .status()
+        .map_err(|e| format!("cannot start cargo doc: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`cargo doc` failed ({status})"))
+    }
 }
 
 fn metadata(no_deps: bool) -> crate::Result<Value> {

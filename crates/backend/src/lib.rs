@@ -1,7 +1,7 @@
 //! One API over cryptography, with the implementation underneath swappable.
 //!
-//! Every interface family of the seed system is a trait ([`HashBackend`], [`HmacBackend`],
-//! [`CmacBackend`], ...); [`Backend`] implements all that are compiled in, on the pure-Rust
+//! Every interface family of the seed system is a trait (`HashBackend`, `HmacBackend`,
+//! `CipherBackend`, `RsaBackend`, ...); [`Backend`] implements all that are compiled in, on the pure-Rust
 //! RustCrypto crates. Cargo features choose the families (`hash`, `hmac`, `cmac`, `cipher`, `kdf`,
 //! `scrypt`, `rsa`, `ec`; `alloc` adds the trait-object forms); with `default-features = false` the
 //! crate is `no_std`.
