@@ -2,7 +2,6 @@
 
 use crate::{CipherAlgorithm, CmacBackend, Error, MacContext, Output, Reason, Result};
 use cmac::{KeyInit, Mac};
-use zeroize::Zeroizing;
 
 /// The RustCrypto CMAC provider: AES-128/192/256, Triple DES and Camellia.
 #[derive(Clone, Copy, Debug, Default)]
@@ -41,7 +40,9 @@ impl CmacBackend for RustCrypto {
                     ));
                 }
             },
-            CipherAlgorithm::TripleDes(_) => State::TripleDes(keyed(&triple_des_key(key)?[..])?),
+            CipherAlgorithm::TripleDes(_) => {
+                State::TripleDes(keyed(&backend_core::expand_triple_des_key(key)?[..])?)
+            }
             CipherAlgorithm::Camellia(_) => match key.len() {
                 16 => State::Camellia128(keyed(key)?),
                 24 => State::Camellia192(keyed(key)?),
@@ -51,24 +52,6 @@ impl CmacBackend for RustCrypto {
         };
         Ok(RustCryptoCmacContext { state })
     }
-}
-
-/// Expands an 8- or 16-byte Triple DES key to the three-key form, as the seed system does
-/// (K1 → K1 K1 K1, K1 K2 → K1 K2 K1).
-fn triple_des_key(key: &[u8]) -> Result<Zeroizing<[u8; 24]>> {
-    let mut full = Zeroizing::new([0u8; 24]);
-    match key.len() {
-        8 => full
-            .chunks_exact_mut(8)
-            .for_each(|k| k.copy_from_slice(key)),
-        16 => {
-            full[..16].copy_from_slice(key);
-            full[16..].copy_from_slice(&key[..8]);
-        }
-        24 => full.copy_from_slice(key),
-        _ => return Err(Error::InvalidKey("3DES key must be 8, 16 or 24 bytes")),
-    }
-    Ok(full)
 }
 
 fn keyed<M: KeyInit>(key: &[u8]) -> Result<M> {

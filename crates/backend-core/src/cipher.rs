@@ -95,6 +95,28 @@ impl<'k> CipherAlgorithm<'k> {
     }
 }
 
+/// Expands an 8- or 16-byte Triple DES key to the three-key form, as the seed system does
+/// (K1 → K1 K1 K1, K1 K2 → K1 K2 K1); a 24-byte key is copied. The copy is zeroized on drop.
+pub fn expand_triple_des_key(key: &[u8]) -> crate::Result<zeroize::Zeroizing<[u8; 24]>> {
+    let mut full = zeroize::Zeroizing::new([0u8; 24]);
+    match key.len() {
+        8 => full
+            .chunks_exact_mut(8)
+            .for_each(|k| k.copy_from_slice(key)),
+        16 => {
+            full[..16].copy_from_slice(key);
+            full[16..].copy_from_slice(&key[..8]);
+        }
+        24 => full.copy_from_slice(key),
+        _ => {
+            return Err(crate::Error::InvalidKey(
+                "3DES key must be 8, 16 or 24 bytes",
+            ));
+        }
+    }
+    Ok(full)
+}
+
 impl fmt::Debug for CipherAlgorithm<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}({}-bit key)", self.name(), self.key_size())

