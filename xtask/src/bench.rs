@@ -117,9 +117,9 @@ fn rate(m: &Measured) -> String {
 
 fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: &[&str]) {
     println!(
-        "\n| group | facade | facade-dyn | raw | ring | openssl | facade/raw | facade/ring | facade/openssl |"
+        "\n| group | facade | facade-dyn | facade-oneshot | raw | ring | openssl | facade/raw | oneshot/raw | facade/ring | facade/openssl |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for (group, fns) in results {
         if !benches.iter().any(|b| {
             group.starts_with(&format!("{b}/")) || group.starts_with("hmac/") && *b == "hash"
@@ -154,10 +154,15 @@ fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: 
                 })
                 .unwrap_or_else(|| ("-".into(), "-".into())),
         };
+        let oneshot_ratio = match (fns.get("facade-oneshot"), fns.get("raw")) {
+            (Some(o), Some(r)) => format!("{:.2}x", r.mean_ns / o.mean_ns),
+            _ => "-".into(),
+        };
         println!(
-            "| {group} | {} | {} | {} | {} | {ossl_cell} | {} | {} | {ossl_ratio} |",
+            "| {group} | {} | {} | {} | {} | {} | {ossl_cell} | {} | {oneshot_ratio} | {} | {ossl_ratio} |",
             rate(facade),
             cell("facade-dyn"),
+            cell("facade-oneshot"),
             cell("raw"),
             cell("ring"),
             ratio("raw"),

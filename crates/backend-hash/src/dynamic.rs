@@ -13,6 +13,8 @@ pub trait DynHashBackend: Send + Sync {
     fn hash_supported(&self, algorithm: HashAlgorithm) -> bool;
     /// A fresh boxed context computing `algorithm`.
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>>;
+    /// The digest of `data` in one call (see [`HashBackend::hash`]); allocates nothing.
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output>;
 }
 
 impl<B> DynHashBackend for B
@@ -28,6 +30,9 @@ where
     }
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>> {
         Ok(Box::new(HashBackend::create_hash_ctx(self, algorithm)?))
+    }
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output> {
+        HashBackend::hash(self, algorithm, data)
     }
 }
 

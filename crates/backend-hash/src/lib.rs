@@ -44,6 +44,14 @@ pub trait HashBackend {
 
     /// A fresh context computing `algorithm`; [`Error::Unsupported`] when the backend lacks it.
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx>;
+
+    /// The digest of `data` in one call (for callers holding the whole message). The default
+    /// streams through a context; a provider may override it with a faster one-shot path.
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output> {
+        let mut ctx = self.create_hash_ctx(algorithm)?;
+        HashContext::update(&mut ctx, data);
+        HashContext::finalize(ctx)
+    }
 }
 
 /// A streaming hash computation (the seed system's `HashContext`).

@@ -48,6 +48,44 @@ impl HashBackend for RustCrypto {
         };
         Ok(RustCryptoHashContext { state })
     }
+
+    #[inline]
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<backend_core::Output> {
+        match algorithm {
+            HashAlgorithm::Sha1 => Self::one_shot::<sha1::Sha1>(data),
+            HashAlgorithm::Sha224 => Self::one_shot::<sha2::Sha224>(data),
+            HashAlgorithm::Sha256 => Self::one_shot::<sha2::Sha256>(data),
+            HashAlgorithm::Sha384 => Self::one_shot::<sha2::Sha384>(data),
+            HashAlgorithm::Sha512 => Self::one_shot::<sha2::Sha512>(data),
+            HashAlgorithm::Sha512_224 => Self::one_shot::<sha2::Sha512_224>(data),
+            HashAlgorithm::Sha512_256 => Self::one_shot::<sha2::Sha512_256>(data),
+            HashAlgorithm::Sha3_224 => Self::one_shot::<sha3::Sha3_224>(data),
+            HashAlgorithm::Sha3_256 => Self::one_shot::<sha3::Sha3_256>(data),
+            HashAlgorithm::Sha3_384 => Self::one_shot::<sha3::Sha3_384>(data),
+            HashAlgorithm::Sha3_512 => Self::one_shot::<sha3::Sha3_512>(data),
+            HashAlgorithm::Blake2b512 => Self::one_shot::<blake2::Blake2b512>(data),
+            HashAlgorithm::Blake2s256 => Self::one_shot::<blake2::Blake2s256>(data),
+            HashAlgorithm::Md5 => Self::one_shot::<md5::Md5>(data),
+            HashAlgorithm::Sm3 => Self::one_shot::<sm3::Sm3>(data),
+            // XOFs (and any later variant) take the streaming path.
+            _ => {
+                let mut ctx = self.create_hash_ctx(algorithm)?;
+                ctx.update(data);
+                ctx.finalize()
+            }
+        }
+    }
+}
+
+impl RustCrypto {
+    /// One-shot digest without building the streaming context: the hasher lives in registers and
+    /// on this frame only, so small messages cost what the raw crate's `digest` costs.
+    #[inline]
+    fn one_shot<D: Digest>(data: &[u8]) -> Result<backend_core::Output> {
+        backend_core::Output::from_slice(&D::digest(data)).ok_or(Error::BufferTooSmall {
+            needed: <D as Digest>::output_size(),
+        })
+    }
 }
 
 /// A RustCrypto hash computation in progress.

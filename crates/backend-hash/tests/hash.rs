@@ -106,3 +106,16 @@ proptest! {
         prop_assert_eq!(one.finalize().unwrap(), chunked.finalize().unwrap());
     }
 }
+
+#[test]
+fn one_shot_hash_agrees_with_the_streaming_context() {
+    for algorithm in all_descriptors() {
+        let mut ctx = RustCrypto.create_hash_ctx(algorithm).unwrap();
+        ctx.update(b"one shot");
+        assert_eq!(
+            RustCrypto.hash(algorithm, b"one shot"),
+            ctx.finalize(),
+            "{algorithm:?}"
+        );
+    }
+}

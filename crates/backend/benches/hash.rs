@@ -33,6 +33,13 @@ fn hashes(c: &mut Criterion) {
             group.bench_function("facade", |b| {
                 b.iter(|| facade_hash(&Backend, algorithm, black_box(&data)))
             });
+            group.bench_function("facade-oneshot", |b| {
+                b.iter(|| {
+                    Backend
+                        .hash(algorithm, black_box(&data))
+                        .expect("supported")
+                })
+            });
             group.bench_function("facade-dyn", |b| {
                 b.iter(|| {
                     let mut ctx = dynamic.create_hash_ctx(algorithm).expect("supported");

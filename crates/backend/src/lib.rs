@@ -146,6 +146,11 @@ impl HashBackend for Backend {
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx> {
         HashBackend::create_hash_ctx(&backend_hash::RustCrypto, algorithm)
     }
+
+    #[inline]
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output> {
+        HashBackend::hash(&backend_hash::RustCrypto, algorithm, data)
+    }
 }
 
 #[cfg(feature = "hmac")]
