@@ -34,8 +34,8 @@ pub enum Error {
         /// The number of bytes the call needs to write.
         needed: usize,
     },
-    /// The key's material cannot leave the device or service that holds it (seed 004's
-    /// `NotImplementedError` for `private_numbers` / `private_bytes` of an HSM or KMS key).
+    /// The key's material cannot leave the device or service that holds it: `private_numbers` /
+    /// `private_bytes` of an HSM or KMS key (seed 004, where the Python key class raises).
     KeyNotExportable,
     /// A device, token or remote service failed; the text says what failed, never a secret.
     Device(&'static str),
