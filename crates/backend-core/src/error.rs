@@ -26,6 +26,11 @@ pub enum Error {
     InvalidSignature,
     /// An AEAD tag did not verify; no plaintext is released (`InvalidTag`).
     InvalidTag,
+    /// An asymmetric decryption failed: the ciphertext is not a valid encryption under this key
+    /// and padding (pyca's `ValueError("Decryption failed")`). Distinct from
+    /// [`Error::InvalidArgument`] so a caller can tell a bad ciphertext from a wrong call; it says
+    /// nothing of *why* the ciphertext was refused (that would be a padding oracle).
+    Decryption,
     /// The context was already finalized (`AlreadyFinalized`). Contexts whose `finalize` consumes
     /// them cannot produce it; it remains for state that types cannot track (a key on a device).
     AlreadyFinalized,
@@ -39,6 +44,10 @@ pub enum Error {
     KeyNotExportable,
     /// A device, token or remote service failed; the text says what failed, never a secret.
     Device(&'static str),
+    /// An encoding is malformed: truncated or trailing DER, bad PEM armour or base64, a length that
+    /// does not fit. Distinct from [`Error::InvalidArgument`] (a well-formed value that breaks a
+    /// rule) and from [`Error::Unsupported`] (a well-formed encoding of something not offered).
+    Malformed(&'static str),
 }
 
 /// The kind of algorithm an [`Error::Unsupported`] is about; mirrors the reasons of the seed
@@ -79,6 +88,11 @@ impl Error {
     pub const fn unsupported(reason: Reason, name: &'static str) -> Self {
         Error::Unsupported { reason, name }
     }
+
+    /// Shorthand for [`Error::Device`]: `what` failed.
+    pub const fn device(what: &'static str) -> Self {
+        Error::Device(what)
+    }
 }
 
 impl fmt::Display for Error {
@@ -91,12 +105,14 @@ impl fmt::Display for Error {
             Error::InvalidKey(why) => write!(f, "invalid key: {why}"),
             Error::InvalidSignature => f.write_str("signature did not verify"),
             Error::InvalidTag => f.write_str("authentication tag did not verify"),
+            Error::Decryption => f.write_str("decryption failed"),
             Error::AlreadyFinalized => f.write_str("context was already finalized"),
             Error::BufferTooSmall { needed } => {
                 write!(f, "output buffer too small: {needed} bytes needed")
             }
             Error::KeyNotExportable => f.write_str("key material cannot leave its device"),
             Error::Device(what) => write!(f, "device error: {what}"),
+            Error::Malformed(what) => write!(f, "malformed encoding: {what}"),
         }
     }
 }

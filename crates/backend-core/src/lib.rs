@@ -25,6 +25,7 @@ extern crate std;
 mod cipher;
 mod error;
 mod hash;
+pub mod hex;
 mod mac;
 mod output;
 pub mod rng;

@@ -85,12 +85,12 @@ impl PartialEq<[u8]> for Output {
 impl fmt::Debug for Output {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Output(")?;
-        for b in self.as_slice() {
-            write!(f, "{b:02x}")?;
-        }
+        crate::hex::write_lower(f, self.as_slice())?;
         f.write_str(")")
     }
 }
+
+crate::hex::impl_hex!(Output);
 
 #[cfg(test)]
 mod tests {
@@ -106,5 +106,15 @@ mod tests {
         assert_eq!(&*o, b"abc");
         assert!(o.ct_eq(b"abc") && !o.ct_eq(b"abd") && !o.ct_eq(b"ab"));
         assert_eq!(format!("{o:?}"), "Output(616263)");
+        assert_eq!(format!("{o:x}"), "616263");
+        assert_eq!(format!("{o:X}"), "616263");
+        assert_eq!(
+            format!("{:x}", Output::from_slice(&[0xab, 0x01]).unwrap()),
+            "ab01"
+        );
+        assert_eq!(
+            format!("{:X}", Output::from_slice(&[0xab, 0x01]).unwrap()),
+            "AB01"
+        );
     }
 }
