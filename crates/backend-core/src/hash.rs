@@ -1,10 +1,13 @@
+use crate::{Error, Result};
 use core::num::NonZeroUsize;
 
 /// A hash function, as the seed interfaces' `HashAlgorithm` instances name it.
 ///
-/// The extendable-output functions carry their output size. It is a [`NonZeroUsize`], so the seed
-/// system's "digest_size must be a positive integer" error cannot arise; BLAKE2 has its one
-/// supported size in its name, as in the seed system.
+/// The extendable-output functions carry their output size. It is a [`NonZeroUsize`], so a
+/// descriptor with an empty output cannot exist: [`HashAlgorithm::shake128`] and
+/// [`HashAlgorithm::shake256`] refuse a size of 0 with [`Error::InvalidArgument`] (the seed
+/// system's "digest_size must be a positive integer"). BLAKE2 has its one supported size in its
+/// name, as in the seed system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HashAlgorithm {
@@ -64,26 +67,40 @@ impl HashAlgorithm {
         HashAlgorithm::Sha3_256,
         HashAlgorithm::Sha3_384,
         HashAlgorithm::Sha3_512,
-        HashAlgorithm::shake128(32),
-        HashAlgorithm::shake256(64),
+        HashAlgorithm::Shake128 {
+            digest_size: NonZeroUsize::MIN.saturating_add(31),
+        },
+        HashAlgorithm::Shake256 {
+            digest_size: NonZeroUsize::MIN.saturating_add(63),
+        },
         HashAlgorithm::Blake2b512,
         HashAlgorithm::Blake2s256,
         HashAlgorithm::Md5,
         HashAlgorithm::Sm3,
     ];
 
-    /// SHAKE128 with a `digest_size`-byte output; a size of 0 is raised to 1 (use the variant with a
-    /// [`NonZeroUsize`] to be explicit).
-    pub const fn shake128(digest_size: usize) -> Self {
-        HashAlgorithm::Shake128 {
-            digest_size: non_zero(digest_size),
+    /// SHAKE128 with a `digest_size`-byte output; [`Error::InvalidArgument`] for 0 (an XOF's
+    /// output must be at least one byte, as the seed system's `ValueError` says).
+    ///
+    /// ```
+    /// use backend_core::{Error, HashAlgorithm};
+    ///
+    /// assert_eq!(HashAlgorithm::shake128(137)?.digest_size(), 137);
+    /// assert!(matches!(HashAlgorithm::shake128(0), Err(Error::InvalidArgument(_))));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub const fn shake128(digest_size: usize) -> Result<Self> {
+        match NonZeroUsize::new(digest_size) {
+            Some(digest_size) => Ok(HashAlgorithm::Shake128 { digest_size }),
+            None => Err(ZERO_DIGEST_SIZE),
         }
     }
 
-    /// SHAKE256 with a `digest_size`-byte output; a size of 0 is raised to 1.
-    pub const fn shake256(digest_size: usize) -> Self {
-        HashAlgorithm::Shake256 {
-            digest_size: non_zero(digest_size),
+    /// SHAKE256 with a `digest_size`-byte output; [`Error::InvalidArgument`] for 0.
+    pub const fn shake256(digest_size: usize) -> Result<Self> {
+        match NonZeroUsize::new(digest_size) {
+            Some(digest_size) => Ok(HashAlgorithm::Shake256 { digest_size }),
+            None => Err(ZERO_DIGEST_SIZE),
         }
     }
 
@@ -191,12 +208,8 @@ impl From<HashAlgorithm> for MessageHash {
     }
 }
 
-const fn non_zero(n: usize) -> NonZeroUsize {
-    match NonZeroUsize::new(n) {
-        Some(n) => n,
-        None => NonZeroUsize::MIN,
-    }
-}
+/// The one error of the SHAKE constructors.
+const ZERO_DIGEST_SIZE: Error = Error::InvalidArgument("SHAKE digest_size must be at least 1 byte");
 
 #[cfg(test)]
 mod tests {
@@ -214,7 +227,21 @@ mod tests {
 
     #[test]
     fn shake_carries_its_output_size() {
-        assert_eq!(HashAlgorithm::shake128(100).digest_size(), 100);
-        assert_eq!(HashAlgorithm::shake256(0).digest_size(), 1);
+        assert_eq!(HashAlgorithm::shake128(100).unwrap().digest_size(), 100);
+        assert_eq!(HashAlgorithm::shake256(1).unwrap().digest_size(), 1);
+        assert_eq!(HashAlgorithm::ALL[11].digest_size(), 32);
+        assert_eq!(HashAlgorithm::ALL[12].digest_size(), 64);
+    }
+
+    #[test]
+    fn a_zero_shake_digest_size_is_an_invalid_argument_not_one_byte() {
+        for made in [HashAlgorithm::shake128(0), HashAlgorithm::shake256(0)] {
+            assert_eq!(
+                made,
+                Err(Error::InvalidArgument(
+                    "SHAKE digest_size must be at least 1 byte"
+                ))
+            );
+        }
     }
 }

@@ -284,7 +284,7 @@ fn an_unsupported_curve_or_hash_is_reported_as_unsupported() {
     let key = key(EllipticCurve::Secp256r1);
     for hash in [
         HashAlgorithm::Md5,
-        HashAlgorithm::shake128(32),
+        HashAlgorithm::shake128(32).unwrap(),
         HashAlgorithm::Blake2b512,
     ] {
         assert!(matches!(

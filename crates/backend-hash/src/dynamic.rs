@@ -2,7 +2,7 @@
 //! Every static implementation is a dynamic one through the blanket impls; nobody implements these
 //! by hand.
 
-use crate::{HashAlgorithm, HashBackend, HashContext, Output, Result};
+use crate::{HashAlgorithm, HashBackend, HashContext, HashOutput, Result};
 use alloc::boxed::Box;
 
 /// [`HashBackend`] as a trait object: contexts come back boxed.
@@ -13,8 +13,9 @@ pub trait DynHashBackend: Send + Sync {
     fn hash_supported(&self, algorithm: HashAlgorithm) -> bool;
     /// A fresh boxed context computing `algorithm`.
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>>;
-    /// The digest of `data` in one call (see [`HashBackend::hash`]); allocates nothing.
-    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output>;
+    /// The digest of `data` in one call (see [`HashBackend::hash`]); allocates only for a SHAKE
+    /// output over 64 bytes.
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput>;
 }
 
 impl<B> DynHashBackend for B
@@ -31,7 +32,7 @@ where
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>> {
         Ok(Box::new(HashBackend::create_hash_ctx(self, algorithm)?))
     }
-    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output> {
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
         HashBackend::hash(self, algorithm, data)
     }
 }
@@ -44,8 +45,8 @@ pub trait DynHashContext: Send + Sync {
     fn update(&mut self, data: &[u8]);
     /// Writes the digest to `out` (exactly the digest size).
     fn finalize_into(self: Box<Self>, out: &mut [u8]) -> Result<()>;
-    /// The digest, inline (see [`HashContext::finalize`]).
-    fn finalize(self: Box<Self>) -> Result<Output>;
+    /// The digest, all of it (see [`HashContext::finalize`]).
+    fn finalize(self: Box<Self>) -> Result<HashOutput>;
     /// An independent copy of the current state.
     fn copy(&self) -> Box<dyn DynHashContext>;
 }
@@ -60,7 +61,7 @@ impl<C: HashContext + 'static> DynHashContext for C {
     fn finalize_into(self: Box<Self>, out: &mut [u8]) -> Result<()> {
         HashContext::finalize_into(*self, out)
     }
-    fn finalize(self: Box<Self>) -> Result<Output> {
+    fn finalize(self: Box<Self>) -> Result<HashOutput> {
         HashContext::finalize(*self)
     }
     fn copy(&self) -> Box<dyn DynHashContext> {
@@ -80,7 +81,7 @@ impl HashContext for Box<dyn DynHashContext> {
     fn finalize_into(self, out: &mut [u8]) -> Result<()> {
         DynHashContext::finalize_into(self, out)
     }
-    fn finalize(self) -> Result<Output> {
+    fn finalize(self) -> Result<HashOutput> {
         DynHashContext::finalize(self)
     }
 }

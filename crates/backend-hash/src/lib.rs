@@ -19,16 +19,47 @@ extern crate alloc;
 
 #[cfg(feature = "alloc")]
 mod dynamic;
+mod output;
 #[cfg(feature = "rustcrypto")]
 mod rustcrypto;
 
 pub use backend_core::{Error, HashAlgorithm, Output, Reason, Result};
 #[cfg(feature = "alloc")]
 pub use dynamic::{DynHashBackend, DynHashContext};
+pub use output::{HashOutput, check_owned_output_len};
 #[cfg(feature = "rustcrypto")]
 pub use rustcrypto::{RustCrypto, RustCryptoHashContext};
 
 /// A backend that computes message digests (the seed system's `HashBackend`).
+///
+/// ```
+/// use backend_hash::{HashAlgorithm, HashBackend, HashContext, RustCrypto};
+///
+/// // One call for a whole message:
+/// let digest = RustCrypto.hash(HashAlgorithm::Sha3_256, b"abc")?;
+/// assert_eq!(format!("{digest:x}")[..8], *"3a985da7");
+///
+/// // A streaming context for data that arrives in pieces:
+/// let mut ctx = RustCrypto.create_hash_ctx(HashAlgorithm::Sha3_256)?;
+/// ctx.update(b"a");
+/// ctx.update(b"bc");
+/// assert_eq!(ctx.finalize()?, digest);
+///
+/// // SHAKE gives the whole requested length (beyond 64 bytes, with the `alloc` feature).
+/// let shake = HashAlgorithm::shake256(200)?;
+/// assert!(RustCrypto.hash_supported(shake));
+/// # #[cfg(feature = "alloc")]
+/// assert_eq!(RustCrypto.hash(shake, b"abc")?.len(), 200);
+/// let mut long = [0u8; 200]; // any length, no allocation
+/// let mut ctx = RustCrypto.create_hash_ctx(shake)?;
+/// ctx.update(b"abc");
+/// ctx.finalize_into(&mut long)?;
+/// # Ok::<(), backend_hash::Error>(())
+/// ```
+#[doc(alias = "digest")]
+#[doc(alias = "SHA-256")]
+#[doc(alias = "SHA3")]
+#[doc(alias = "SHAKE")]
 pub trait HashBackend {
     /// The context type [`HashBackend::create_hash_ctx`] returns.
     type HashCtx: HashContext;
@@ -37,7 +68,13 @@ pub trait HashBackend {
     /// output size). [`HashBackend::hash_supported`] is derived from it.
     fn supported_hashes(&self) -> &[HashAlgorithm];
 
-    /// True when [`HashBackend::create_hash_ctx`] succeeds for `algorithm`.
+    /// True when the backend computes `algorithm`: [`HashBackend::create_hash_ctx`] succeeds and
+    /// no call for it is [`Error::Unsupported`]. For every supported descriptor,
+    /// [`HashContext::finalize_into`] writes any output length, and [`HashBackend::hash`] /
+    /// [`HashContext::finalize`] return the whole output when it is at most
+    /// [`HashOutput::MAX_LEN`] (every fixed-output hash, and SHAKE up to 1 MiB with `alloc`, up to
+    /// 64 bytes without); longer owned outputs are [`Error::InvalidArgument`] naming that limit
+    /// (see [`check_owned_output_len`]), never a wrong or partial result.
     fn hash_supported(&self, algorithm: HashAlgorithm) -> bool {
         backend_core::table_lists(self.supported_hashes(), &algorithm)
     }
@@ -45,9 +82,12 @@ pub trait HashBackend {
     /// A fresh context computing `algorithm`; [`Error::Unsupported`] when the backend lacks it.
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx>;
 
-    /// The digest of `data` in one call (for callers holding the whole message). The default
-    /// streams through a context; a provider may override it with a faster one-shot path.
-    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output> {
+    /// The digest of `data` in one call (for callers holding the whole message): all
+    /// `algorithm.digest_size()` bytes, or [`Error::InvalidArgument`] before anything is hashed
+    /// when that is over [`HashOutput::MAX_LEN`]. The default streams through a context; a
+    /// provider may override it with a faster one-shot path.
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
+        check_owned_output_len(algorithm.digest_size())?;
         let mut ctx = self.create_hash_ctx(algorithm)?;
         HashContext::update(&mut ctx, data);
         HashContext::finalize(ctx)
@@ -72,17 +112,17 @@ pub trait HashContext: Clone + Send + Sync + Sized {
     /// Absorbs `data`.
     fn update(&mut self, data: &[u8]);
 
-    /// Writes the digest to `out`, which must be exactly `algorithm().digest_size()` bytes. The path
-    /// for XOF outputs longer than [`Output::CAPACITY`].
+    /// Writes the digest to `out`, which must be exactly `algorithm().digest_size()` bytes
+    /// ([`Error::BufferTooSmall`] / [`Error::InvalidArgument`] otherwise). Allocates nothing: the
+    /// path for a caller who owns the buffer.
     fn finalize_into(self, out: &mut [u8]) -> Result<()>;
 
-    /// The digest, inline. [`Error::BufferTooSmall`] only for an XOF output longer than
-    /// [`Output::CAPACITY`] (64 bytes): use [`HashContext::finalize_into`] for those.
-    fn finalize(self) -> Result<Output> {
+    /// The digest: all `algorithm().digest_size()` bytes, inline up to 64 bytes and (SHAKE with
+    /// `alloc`) on the heap beyond; [`Error::InvalidArgument`] over [`HashOutput::MAX_LEN`]
+    /// (use [`HashContext::finalize_into`] for those).
+    fn finalize(self) -> Result<HashOutput> {
         let size = self.algorithm().digest_size();
-        let mut out = Output::zeroed(size).ok_or(Error::BufferTooSmall { needed: size })?;
-        self.finalize_into(out.as_mut_slice())?;
-        Ok(out)
+        HashOutput::with_len(size, move |out| self.finalize_into(out))
     }
 
     /// An independent copy of the current state (the seed system's `copy`).

@@ -1,6 +1,9 @@
 //! [`HashBackend`] over the RustCrypto hash crates.
 
-use crate::{Error, HashAlgorithm, HashBackend, HashContext, Reason, Result, check_output_len};
+use crate::{
+    Error, HashAlgorithm, HashBackend, HashContext, HashOutput, Reason, Result, check_output_len,
+    check_owned_output_len,
+};
 use core::num::NonZeroUsize;
 use digest::{Digest, ExtendableOutputReset, Update};
 
@@ -50,7 +53,7 @@ impl HashBackend for RustCrypto {
     }
 
     #[inline]
-    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<backend_core::Output> {
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
         match algorithm {
             HashAlgorithm::Sha1 => Self::one_shot::<sha1::Sha1>(data),
             HashAlgorithm::Sha224 => Self::one_shot::<sha2::Sha224>(data),
@@ -67,8 +70,10 @@ impl HashBackend for RustCrypto {
             HashAlgorithm::Blake2s256 => Self::one_shot::<blake2::Blake2s256>(data),
             HashAlgorithm::Md5 => Self::one_shot::<md5::Md5>(data),
             HashAlgorithm::Sm3 => Self::one_shot::<sm3::Sm3>(data),
-            // XOFs (and any later variant) take the streaming path.
+            // XOFs (and any later variant) take the streaming path, once the output is known to
+            // fit the owned output.
             _ => {
+                check_owned_output_len(algorithm.digest_size())?;
                 let mut ctx = self.create_hash_ctx(algorithm)?;
                 ctx.update(data);
                 ctx.finalize()
@@ -81,10 +86,13 @@ impl RustCrypto {
     /// One-shot digest without building the streaming context: the hasher lives in registers and
     /// on this frame only, so small messages cost what the raw crate's `digest` costs.
     #[inline]
-    fn one_shot<D: Digest>(data: &[u8]) -> Result<backend_core::Output> {
-        backend_core::Output::from_slice(&D::digest(data)).ok_or(Error::BufferTooSmall {
-            needed: <D as Digest>::output_size(),
-        })
+    fn one_shot<D: Digest>(data: &[u8]) -> Result<HashOutput> {
+        // Every fixed-output digest here is at most 64 bytes, so the error cannot occur.
+        backend_core::Output::from_slice(&D::digest(data))
+            .map(HashOutput::from)
+            .ok_or(Error::BufferTooSmall {
+                needed: <D as Digest>::output_size(),
+            })
     }
 }
 
@@ -186,12 +194,9 @@ impl HashContext for RustCryptoHashContext {
     }
 
     #[inline]
-    fn finalize(mut self) -> Result<backend_core::Output> {
+    fn finalize(mut self) -> Result<HashOutput> {
         let size = self.algorithm().digest_size();
-        let mut out =
-            backend_core::Output::zeroed(size).ok_or(Error::BufferTooSmall { needed: size })?;
-        self.finalize_into_in_place(out.as_mut_slice())?;
-        Ok(out)
+        HashOutput::with_len(size, |out| self.finalize_into_in_place(out))
     }
 }
 

@@ -1,30 +1,135 @@
 //! Behaviour of `HashBackend` beyond the published vectors (those run in `cargo xtask vectors`).
 
-use backend_hash::{Error, HashAlgorithm, HashBackend, HashContext, Output, RustCrypto};
+#![allow(clippy::unwrap_used)] // a test that unwraps states what must succeed
+
+use backend_hash::{Error, HashAlgorithm, HashBackend, HashContext, HashOutput, RustCrypto};
 use proptest::prelude::*;
 
 fn all_descriptors() -> Vec<HashAlgorithm> {
     let mut all = HashAlgorithm::ALL.to_vec();
-    for size in [1, 16, 64, 65, 200, 4096] {
-        all.push(HashAlgorithm::shake128(size));
-        all.push(HashAlgorithm::shake256(size));
+    for size in [1, 16, 64, 65, 137, 200, 4096] {
+        all.push(HashAlgorithm::shake128(size).unwrap());
+        all.push(HashAlgorithm::shake256(size).unwrap());
     }
     all
 }
 
+/// The project rule, in this build's feature set: `hash_supported` is true exactly when the
+/// context is created and `finalize_into` gives the output, for every descriptor and size; no call
+/// is `Unsupported` for a supported descriptor; the owned-output calls (`hash`, `finalize`) give
+/// the whole output exactly when it fits `HashOutput::MAX_LEN`, and otherwise the one typed error
+/// naming that limit.
 #[test]
-fn supported_agrees_with_create_for_every_descriptor() {
-    for algorithm in all_descriptors() {
-        let created = RustCrypto.create_hash_ctx(algorithm);
-        assert_eq!(
-            RustCrypto.hash_supported(algorithm),
-            created.is_ok(),
-            "{algorithm:?}"
-        );
-        if let Err(e) = created {
-            assert!(matches!(e, Error::Unsupported { .. }), "{algorithm:?}: {e}");
+fn supported_agrees_with_every_call_for_every_descriptor() {
+    let mut descriptors = all_descriptors();
+    for size in [HashOutput::MAX_LEN, HashOutput::MAX_LEN + 1] {
+        descriptors.push(HashAlgorithm::shake128(size).unwrap());
+    }
+    for algorithm in descriptors {
+        let size = algorithm.digest_size();
+        assert!(RustCrypto.hash_supported(algorithm), "{algorithm:?}");
+        let mut ctx = RustCrypto.create_hash_ctx(algorithm).unwrap();
+        ctx.update(b"abc");
+        let mut into = vec![0; size];
+        ctx.clone().finalize_into(&mut into).unwrap();
+        let one_shot = RustCrypto.hash(algorithm, b"abc");
+        let owned = ctx.finalize();
+        if HashOutput::can_hold(size) {
+            let owned = owned.unwrap();
+            assert_eq!(owned.len(), size, "{algorithm:?}");
+            assert_eq!(owned, into[..], "{algorithm:?}");
+            assert_eq!(one_shot.unwrap(), owned, "{algorithm:?}");
+        } else {
+            let limit = backend_hash::check_owned_output_len(size).unwrap_err();
+            assert!(matches!(limit, Error::InvalidArgument(_)));
+            assert_eq!(owned.unwrap_err(), limit, "{algorithm:?}");
+            assert_eq!(one_shot.unwrap_err(), limit, "{algorithm:?}");
         }
     }
+}
+
+/// Issue 9, item 11: `shake128(137)` was supported but `hash` / `finalize` answered
+/// `BufferTooSmall { needed: 137 }` although no buffer was passed.
+#[cfg(feature = "alloc")]
+#[test]
+fn shake_hash_and_finalize_return_the_whole_requested_length() {
+    for algorithm in [
+        HashAlgorithm::shake128(137).unwrap(),
+        HashAlgorithm::shake256(137).unwrap(),
+        HashAlgorithm::shake128(4096).unwrap(),
+        HashAlgorithm::shake256(HashOutput::MAX_LEN).unwrap(),
+    ] {
+        let one_shot = RustCrypto.hash(algorithm, b"").unwrap();
+        assert_eq!(one_shot.len(), algorithm.digest_size());
+        let streamed = RustCrypto
+            .create_hash_ctx(algorithm)
+            .unwrap()
+            .finalize()
+            .unwrap();
+        assert_eq!(streamed, one_shot);
+    }
+    // SHAKE128("") from FIPS 202's examples: the first 32 bytes of any longer output.
+    let long = RustCrypto
+        .hash(HashAlgorithm::shake128(137).unwrap(), b"")
+        .unwrap();
+    assert_eq!(
+        format!("{long:x}")[..64],
+        *"7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26"
+    );
+}
+
+/// Issue 9, items 6 and 11: an owned output just over the limit is the typed error naming it
+/// (not `BufferTooSmall`, not an allocation), and `finalize_into` still gives any length.
+#[test]
+fn an_owned_output_over_the_limit_is_refused_and_finalize_into_still_works() {
+    let over = HashAlgorithm::shake256(HashOutput::MAX_LEN + 1).unwrap();
+    let expected = if cfg!(feature = "alloc") {
+        "hash output over 1 MiB (HashOutput::MAX_LEN): use finalize_into"
+    } else {
+        "hash output over 64 bytes (HashOutput::MAX_LEN) needs the alloc feature: use finalize_into"
+    };
+    assert_eq!(
+        RustCrypto.hash(over, b"abc"),
+        Err(Error::InvalidArgument(expected))
+    );
+    let ctx = RustCrypto.create_hash_ctx(over).unwrap();
+    assert_eq!(
+        ctx.clone().finalize(),
+        Err(Error::InvalidArgument(expected))
+    );
+    let mut long = vec![0u8; HashOutput::MAX_LEN + 1];
+    ctx.finalize_into(&mut long).unwrap();
+    let mut short = [0u8; 64];
+    let mut ctx = RustCrypto
+        .create_hash_ctx(HashAlgorithm::shake256(64).unwrap())
+        .unwrap();
+    ctx.update(b"abc");
+    ctx.finalize_into(&mut short).unwrap();
+    let mut ctx = RustCrypto.create_hash_ctx(over).unwrap();
+    ctx.update(b"abc");
+    ctx.finalize_into(&mut long).unwrap();
+    assert_eq!(long[..64], short);
+    // Without `alloc` the limit is the inline capacity: 64 bytes work, 65 do not.
+    assert!(HashOutput::can_hold(64) && HashOutput::can_hold(HashOutput::MAX_LEN));
+    assert_eq!(
+        HashOutput::MAX_LEN,
+        if cfg!(feature = "alloc") { 1 << 20 } else { 64 }
+    );
+}
+
+#[test]
+fn hash_outputs_format_as_hex_and_compare_with_inline_outputs() {
+    let digest = RustCrypto.hash(HashAlgorithm::Sha256, b"abc").unwrap();
+    assert_eq!(
+        format!("{digest:x}"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    assert_eq!(format!("{digest:X}")[..8], *"BA7816BF");
+    assert_eq!(format!("{digest:?}")[..19], *"HashOutput(ba7816bf");
+    let inline = digest.to_output().unwrap();
+    assert_eq!(digest, inline);
+    assert_eq!(HashOutput::from(inline), digest);
+    assert!(digest.ct_eq(&inline) && !digest.ct_eq(&inline[..31]));
 }
 
 #[test]
@@ -43,19 +148,17 @@ fn finalize_into_checks_the_buffer_length() {
     assert_eq!(out[..4], [0xe3, 0xb0, 0xc4, 0x42]);
 }
 
+#[cfg(feature = "alloc")]
 #[test]
-fn long_shake_outputs_go_through_finalize_into() {
-    let algorithm = HashAlgorithm::shake256(Output::CAPACITY + 1);
+fn long_shake_outputs_extend_the_short_ones() {
+    let algorithm = HashAlgorithm::shake256(backend_hash::Output::CAPACITY + 1).unwrap();
     let ctx = RustCrypto.create_hash_ctx(algorithm).unwrap();
-    assert_eq!(
-        ctx.clone().finalize(),
-        Err(Error::BufferTooSmall { needed: 65 })
-    );
     let mut long = [0u8; 65];
-    ctx.finalize_into(&mut long).unwrap();
+    ctx.clone().finalize_into(&mut long).unwrap();
+    assert_eq!(ctx.finalize().unwrap(), long[..]);
     // An XOF's shorter output is a prefix of its longer one.
     let short = RustCrypto
-        .create_hash_ctx(HashAlgorithm::shake256(64))
+        .create_hash_ctx(HashAlgorithm::shake256(64).unwrap())
         .unwrap()
         .finalize()
         .unwrap();
@@ -109,7 +212,10 @@ proptest! {
 
 #[test]
 fn one_shot_hash_agrees_with_the_streaming_context() {
-    for algorithm in all_descriptors() {
+    for algorithm in all_descriptors()
+        .into_iter()
+        .filter(|a| HashOutput::can_hold(a.digest_size()))
+    {
         let mut ctx = RustCrypto.create_hash_ctx(algorithm).unwrap();
         ctx.update(b"one shot");
         assert_eq!(
@@ -118,4 +224,24 @@ fn one_shot_hash_agrees_with_the_streaming_context() {
             "{algorithm:?}"
         );
     }
+}
+
+/// A SHAKE length no allocator could satisfy is refused by the owned-output calls before any
+/// allocation (no abort, no panic); the context itself is cheap.
+#[test]
+fn an_impossible_shake_length_is_an_error_not_an_abort() {
+    let algorithm = HashAlgorithm::Shake256 {
+        digest_size: core::num::NonZeroUsize::MAX,
+    };
+    assert!(matches!(
+        RustCrypto.hash(algorithm, b"abc"),
+        Err(Error::InvalidArgument(_))
+    ));
+    let ctx = RustCrypto.create_hash_ctx(algorithm).unwrap();
+    assert!(matches!(ctx.finalize(), Err(Error::InvalidArgument(_))));
+    let over: Vec<u8> = core::iter::repeat_n(0, HashOutput::MAX_LEN + 1).collect();
+    assert!(matches!(
+        HashOutput::from_slice(&over),
+        Err(Error::InvalidArgument(_))
+    ));
 }

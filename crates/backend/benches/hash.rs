@@ -14,7 +14,7 @@ fn facade_hash<B: HashBackend>(
     backend: &B,
     algorithm: HashAlgorithm,
     data: &[u8],
-) -> backend::Output {
+) -> backend::hash::HashOutput {
     let mut ctx = backend.create_hash_ctx(algorithm).expect("supported");
     ctx.update(data);
     ctx.finalize().expect("fits")

@@ -11,7 +11,7 @@
 //! ```
 //! use backend::{Backend, HashAlgorithm, HashBackend, HashContext};
 //!
-//! fn fingerprint<B: HashBackend>(backend: &B, data: &[u8]) -> backend::Result<backend::Output> {
+//! fn fingerprint<B: HashBackend>(backend: &B, data: &[u8]) -> backend::Result<backend::hash::HashOutput> {
 //!     let mut ctx = backend.create_hash_ctx(HashAlgorithm::Sha256)?;
 //!     ctx.update(data);
 //!     ctx.finalize()
@@ -148,7 +148,7 @@ impl HashBackend for Backend {
     }
 
     #[inline]
-    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<Output> {
+    fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<backend_hash::HashOutput> {
         HashBackend::hash(&backend_hash::RustCrypto, algorithm, data)
     }
 }

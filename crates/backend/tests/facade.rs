@@ -2,7 +2,11 @@
 
 use backend::{Backend, CipherAlgorithm, HashAlgorithm, HashBackend, HashContext, MacContext};
 
-fn static_digest<B: HashBackend>(b: &B, algorithm: HashAlgorithm, data: &[u8]) -> backend::Output {
+fn static_digest<B: HashBackend>(
+    b: &B,
+    algorithm: HashAlgorithm,
+    data: &[u8],
+) -> backend::hash::HashOutput {
     let mut ctx = b.create_hash_ctx(algorithm).unwrap();
     ctx.update(data);
     ctx.finalize().unwrap()
@@ -29,7 +33,7 @@ fn static_and_dynamic_dispatch_agree_for_every_hash() {
 #[test]
 fn a_boxed_context_serves_generic_code() {
     use backend::dynamic::{DynHashBackend, DynHashContext};
-    fn finish<C: HashContext>(mut ctx: C) -> backend::Output {
+    fn finish<C: HashContext>(mut ctx: C) -> backend::hash::HashOutput {
         ctx.update(b"abc");
         ctx.finalize().unwrap()
     }

@@ -42,14 +42,21 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                     tally.skip("SHAKE output length not a whole number of bytes", 1);
                     continue;
                 }
-                let alg = with_size(algorithm, bits as usize / 8);
+                let Ok(alg) = with_size(algorithm, bits as usize / 8) else {
+                    tally.fail(format!("{}: SHAKE output length 0", r.at(&rel)));
+                    continue;
+                };
                 one_message(backend, alg, &rel, &r, "Output", &mut rng, &mut tally);
             }
         } else {
             for r in records(&text, &["Len"]) {
                 let alg = match r.section_value("Outputlen") {
                     Some(bits) => with_size(algorithm, bits.parse::<usize>().unwrap_or(0) / 8),
-                    None => algorithm,
+                    None => Ok(algorithm),
+                };
+                let Ok(alg) = alg else {
+                    tally.fail(format!("{}: SHAKE output length 0", r.at(&rel)));
+                    continue;
                 };
                 let key = if r.has("MD") { "MD" } else { "Output" };
                 one_message(backend, alg, &rel, &r, key, &mut rng, &mut tally);
@@ -72,8 +79,8 @@ fn algorithm_of(file: &str) -> Option<HashAlgorithm> {
         ("SHA3_256", HashAlgorithm::Sha3_256),
         ("SHA3_384", HashAlgorithm::Sha3_384),
         ("SHA3_512", HashAlgorithm::Sha3_512),
-        ("SHAKE128", HashAlgorithm::shake128(16)),
-        ("SHAKE256", HashAlgorithm::shake256(32)),
+        ("SHAKE128", HashAlgorithm::shake128(16).ok()?),
+        ("SHAKE256", HashAlgorithm::shake256(32).ok()?),
         ("rfc-1321", HashAlgorithm::Md5),
         ("blake2b", HashAlgorithm::Blake2b512),
         ("blake2s", HashAlgorithm::Blake2s256),
@@ -86,11 +93,11 @@ fn algorithm_of(file: &str) -> Option<HashAlgorithm> {
         .map(|(_, a)| *a)
 }
 
-fn with_size(algorithm: HashAlgorithm, bytes: usize) -> HashAlgorithm {
+fn with_size(algorithm: HashAlgorithm, bytes: usize) -> backend::Result<HashAlgorithm> {
     match algorithm {
         HashAlgorithm::Shake128 { .. } => HashAlgorithm::shake128(bytes),
         HashAlgorithm::Shake256 { .. } => HashAlgorithm::shake256(bytes),
-        other => other,
+        other => Ok(other),
     }
 }
 
@@ -118,12 +125,8 @@ fn one_message(
     };
     // `Len = 0` comes with `Msg = 00`: the empty message.
     let msg = &msg[..(bits / 8) as usize];
-    // The one-shot call where its output fits inline; the streaming context otherwise.
-    let one_shot = if algorithm.digest_size() <= backend::Output::CAPACITY {
-        backend.hash(algorithm, msg).map(|d| d.to_vec())
-    } else {
-        digest(backend, algorithm, &[msg])
-    };
+    // The one-shot call returns every output length (SHAKE beyond 64 bytes on the heap).
+    let one_shot = backend.hash(algorithm, msg).map(|d| d.to_vec());
     let chunks = rng.chunks(msg);
     let chunked = digest_with_copy(backend, algorithm, &chunks);
     tally.check(
@@ -207,7 +210,11 @@ fn monte(
                     let mut msg = [0u8; 16];
                     let n = output.len().min(16);
                     msg[..n].copy_from_slice(&output[..n]);
-                    output = h(&[&msg], with_size(algorithm, out_len));
+                    let Ok(alg) = with_size(algorithm, out_len) else {
+                        tally.fail(format!("{file}: SHAKE Monte Carlo output length 0"));
+                        return;
+                    };
+                    output = h(&[&msg], alg);
                     let tail =
                         u16::from_be_bytes([output[output.len() - 2], output[output.len() - 1]]);
                     out_len = min_bytes + usize::from(tail) % range;
