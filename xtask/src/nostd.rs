@@ -65,7 +65,7 @@ pub const SUBSETS: &[Subset] = &[
     let mut block = [0u8; 16];
     if padder.update_into(&pt, &mut block).is_err() || padder.finalize_into(&mut block).is_err() { return 9 }
     let Ok(ccm) = AesCcm::new(&key, 16) else { return 10 };
-    let Ok(t) = ccm.encrypt_in_place_detached(&[0u8; 13], b"", &mut block) else { return 11 };
+    let Ok(t) = ccm.encrypt_in_place_detached(&[0u8; 13], &mut block, b"") else { return 11 };
     block[0] ^ t[0]
 "#,
     },

@@ -40,6 +40,46 @@ pub use rustcrypto::aead;
 pub use rustcrypto::{RustCrypto, RustCryptoDecryptionContext, RustCryptoEncryptionContext};
 
 /// A backend that encrypts and decrypts with symmetric ciphers (the seed system's `CipherBackend`).
+///
+/// [`RustCrypto`] is this crate's implementation; the umbrella crate's `backend::Backend` forwards
+/// to it, so the example reads the same with `backend::Backend` in place of `RustCrypto`. Generic
+/// code takes `B: CipherBackend`:
+///
+/// ```
+/// use backend_cipher::{
+///     CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Error,
+///     Mode, RustCrypto,
+/// };
+///
+/// /// AES-GCM through any provider: ciphertext into `out`, the tag returned.
+/// fn seal<B: CipherBackend>(
+///     backend: &B,
+///     key: &[u8],
+///     iv: &[u8],
+///     header: &[u8],
+///     msg: &[u8],
+///     out: &mut [u8],
+/// ) -> backend_cipher::Result<backend_cipher::Output> {
+///     let mut ctx = backend.create_symmetric_encryption_ctx(&CipherAlgorithm::Aes(key), &Mode::gcm(iv))?;
+///     ctx.authenticate_additional_data(header)?;
+///     ctx.update_into(msg, out)?;
+///     ctx.finalize()?.tag.ok_or(Error::InvalidArgument("GCM gives a tag"))
+/// }
+///
+/// let (key, iv) = ([0x42u8; 32], [0x24u8; 12]);
+/// assert!(RustCrypto.cipher_supported(&CipherAlgorithm::Aes(&key), &Mode::gcm(&iv)));
+/// let mut ciphertext = [0u8; 11];
+/// let tag = seal(&RustCrypto, &key, &iv, b"header", b"hello world", &mut ciphertext)?;
+/// assert_eq!(format!("{tag:x}").len(), 32); // byte outputs format as hex
+///
+/// let mut ctx = RustCrypto.create_symmetric_decryption_ctx(&CipherAlgorithm::Aes(&key), &Mode::gcm(&iv))?;
+/// ctx.authenticate_additional_data(b"header")?;
+/// let mut plaintext = [0u8; 11];
+/// ctx.update_into(&ciphertext, &mut plaintext)?;
+/// ctx.finalize_with_tag(&tag)?; // Error::InvalidTag if anything was altered
+/// assert_eq!(&plaintext, b"hello world");
+/// # Ok::<(), backend_cipher::Error>(())
+/// ```
 pub trait CipherBackend {
     /// The context [`CipherBackend::create_symmetric_encryption_ctx`] returns.
     type EncryptionCtx: EncryptionContext;
@@ -119,12 +159,35 @@ pub trait CipherContext: Send + Sync + Sized {
 
 /// What [`EncryptionContext::finalize`] returns: the last output bytes and, for AEAD modes, the
 /// tag. The tag exists only here, so "tag before finalize" cannot be written.
+///
+/// `{:x}` / `{:X}` write `data ‖ tag` as hex (the seed system's `finalize()` followed by `.tag`;
+/// for GCM, whose `data` is empty, just the tag). Each part is an [`Output`], which formats alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Finalized {
     /// Output held back until the end (XTS ciphertext stealing); empty for most modes.
     pub data: Output,
     /// The authentication tag of an AEAD mode (16 bytes for GCM); `None` otherwise.
     pub tag: Option<Output>,
+}
+
+impl core::fmt::LowerHex for Finalized {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        backend_core::hex::write_lower(f, &self.data)?;
+        match &self.tag {
+            Some(tag) => backend_core::hex::write_lower(f, tag),
+            None => Ok(()),
+        }
+    }
+}
+
+impl core::fmt::UpperHex for Finalized {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        backend_core::hex::write_upper(f, &self.data)?;
+        match &self.tag {
+            Some(tag) => backend_core::hex::write_upper(f, tag),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A streaming encryption (the seed system's `CipherContext` / `AEADEncryptionContext`).

@@ -14,39 +14,48 @@ pub enum Mode<'a> {
     /// No mode: the cipher is a stream cipher (ChaCha20), the seed system's `mode=None`.
     Stream,
     /// Electronic codebook. Insecure for almost every use; kept for interoperability.
+    #[doc(alias = "ECB")]
     Ecb,
     /// Cipher block chaining with a one-block IV.
+    #[doc(alias = "CBC")]
     Cbc {
         /// The IV, one cipher block.
         iv: &'a [u8],
     },
     /// Counter mode; the nonce is the whole first counter block, incremented as a big-endian
     /// integer of the block's width.
+    #[doc(alias = "CTR")]
     Ctr {
         /// The initial counter block.
         nonce: &'a [u8],
     },
     /// Output feedback with a one-block IV.
+    #[doc(alias = "OFB")]
     Ofb {
         /// The IV, one cipher block.
         iv: &'a [u8],
     },
     /// Cipher feedback with full-block feedback (CFB128 for AES, CFB64 for 3DES).
+    #[doc(alias = "CFB")]
     Cfb {
         /// The IV, one cipher block.
         iv: &'a [u8],
     },
     /// Cipher feedback with 8-bit feedback.
+    #[doc(alias = "CFB8")]
     Cfb8 {
         /// The IV, one cipher block.
         iv: &'a [u8],
     },
     /// XTS (IEEE 1619) for one data unit per context; the key is two AES keys of equal size.
+    #[doc(alias = "XTS")]
     Xts {
         /// The 16-byte tweak (the data unit's number, little-endian in disk use).
         tweak: &'a [u8],
     },
     /// Galois/counter mode.
+    #[doc(alias = "GCM")]
+    #[doc(alias = "AES-GCM")]
     Gcm {
         /// The IV: 8 to 128 bytes (12 is the fast path; other lengths go through GHASH).
         iv: &'a [u8],

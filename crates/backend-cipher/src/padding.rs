@@ -21,11 +21,18 @@ use zeroize::Zeroize;
 const MAX_BLOCK: usize = 255;
 
 /// A padding scheme.
+#[doc(alias = "PKCS7")]
+#[doc(alias = "ANSIX923")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Padding {
     /// PKCS #7: n bytes of value n.
+    #[doc(alias = "PKCS7")]
+    #[doc(alias = "PKCS#7")]
+    #[doc(alias = "PKCS5")]
     Pkcs7,
     /// ANSI X9.23: n - 1 zero bytes, then the byte n.
+    #[doc(alias = "ANSIX923")]
+    #[doc(alias = "X9.23")]
     AnsiX923,
 }
 
@@ -60,11 +67,14 @@ impl Padding {
             block: Self::block_bytes(block_size_bits)?,
             pending: [0; MAX_BLOCK],
             len: 0,
+            total_mod_block: 0,
         })
     }
 }
 
 /// Adds padding to a stream; `finalize_into` writes the last, padded block.
+#[doc(alias = "PKCS7")]
+#[doc(alias = "ANSIX923")]
 #[derive(Clone)]
 pub struct Padder {
     scheme: Padding,
@@ -146,12 +156,17 @@ impl Padder {
 }
 
 /// Removes padding from a stream; holds the last block back until `finalize_into` checks it.
+#[doc(alias = "PKCS7")]
+#[doc(alias = "ANSIX923")]
 #[derive(Clone)]
 pub struct Unpadder {
     scheme: Padding,
     block: usize,
     pending: [u8; MAX_BLOCK],
     len: usize,
+    /// The length of the whole stream so far, modulo `block`: finalize refuses a stream that is
+    /// not a whole number of blocks even when its last `block` bytes look padded.
+    total_mod_block: usize,
 }
 
 impl Drop for Unpadder {
@@ -188,14 +203,16 @@ impl Unpadder {
         let rest = &data[from_data..];
         self.pending[self.len..self.len + rest.len()].copy_from_slice(rest);
         self.len += rest.len();
+        self.total_mod_block = (self.total_mod_block + data.len() % self.block) % self.block;
         Ok(needed)
     }
 
     /// Checks the padding of the last block in constant time and writes the data before it.
-    /// [`Error::InvalidArgument`] ("invalid padding bytes") when the stream is not a whole number
-    /// of blocks or the padding is malformed.
+    /// [`Error::InvalidArgument`] ("invalid padding bytes") when the stream is empty or not a
+    /// whole number of blocks (the lengths are public; only the pad bytes are secret), or the
+    /// padding is malformed.
     pub fn finalize_into(self, out: &mut [u8]) -> Result<usize> {
-        if self.len != self.block {
+        if self.len != self.block || self.total_mod_block != 0 {
             return Err(Error::InvalidArgument("invalid padding bytes"));
         }
         let last = &self.pending[..self.block];

@@ -127,7 +127,7 @@ fn benches(c: &mut Criterion) {
                 let facade_aead = backend::cipher::aead::ChaCha20Poly1305::new(&KEY).expect("key");
                 out.copy_from_slice(black_box(&input));
                 facade_aead
-                    .encrypt_in_place_detached(&NONCE, &[], &mut out)
+                    .encrypt_in_place_detached(&NONCE, &mut out, &[])
                     .expect("seal")
             })
         });

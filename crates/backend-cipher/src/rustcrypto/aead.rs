@@ -1,14 +1,43 @@
 //! One-shot AEADs (the seed system's `AESGCM`, `AESCCM`, `ChaCha20Poly1305` classes) over the
 //! RustCrypto `aes-gcm`, `ccm` and `chacha20poly1305` crates.
 //!
-//! Each works in place with a detached tag (no allocation); with the `alloc` feature, `encrypt`
-//! and `decrypt` take and return `ciphertext || tag` as the seed system does. A failed tag check
-//! is [`Error::InvalidTag`] and releases no plaintext: the buffer is left as it was given.
+//! **Argument order**, the same for every method of every type here, as in the seed system:
+//! the nonce, then the data (or the buffer, in place), then the associated data, then (to decrypt
+//! in place) the tag:
+//!
+//! | call | gives |
+//! |---|---|
+//! | `encrypt(nonce, data, associated_data)` | → `ciphertext ‖ tag` (`alloc`) |
+//! | `decrypt(nonce, data, associated_data)` | `data` is `ciphertext ‖ tag` → plaintext (`alloc`) |
+//! | `encrypt_in_place_detached(nonce, buffer, associated_data)` | → tag |
+//! | `decrypt_in_place_detached(nonce, buffer, associated_data, tag)` | → `()` |
+//!
+//! The in-place forms allocate nothing. A failed tag check is [`Error::InvalidTag`] and releases
+//! no plaintext: the buffer holds exactly the ciphertext it was given.
+//!
+//! ```
+//! use backend_cipher::aead::AesGcm;
+//!
+//! let gcm = AesGcm::new(&[7u8; 16])?;
+//! let nonce = [1u8; 12];
+//! let mut buffer = *b"attack at dawn";
+//! let tag = gcm.encrypt_in_place_detached(&nonce, &mut buffer, b"header")?;
+//! let ciphertext = buffer;
+//! let mut bad_tag = tag;
+//! bad_tag.as_mut_slice()[0] ^= 1;
+//! assert!(gcm.decrypt_in_place_detached(&nonce, &mut buffer, b"header", &bad_tag).is_err());
+//! assert_eq!(buffer, ciphertext); // untouched by the failed check
+//! gcm.decrypt_in_place_detached(&nonce, &mut buffer, b"header", &tag)?;
+//! assert_eq!(&buffer, b"attack at dawn");
+//! # Ok::<(), backend_cipher::Error>(())
+//! ```
 
 use crate::{Error, Output, Result};
 use aead::{AeadInOut, KeyInit};
-use cipher::Array;
+use cipher::array::ArraySize;
 use cipher::consts::{U4, U6, U7, U8, U9, U10, U11, U12, U13, U14, U16};
+use cipher::{Array, BlockCipherEncrypt, InnerIvInit, StreamCipher};
+use subtle::ConstantTimeEq;
 
 fn key_error(_: cipher::InvalidLength) -> Error {
     Error::InvalidKey("key length does not fit the AEAD")
@@ -18,18 +47,20 @@ fn tag_output(tag: &[u8]) -> Output {
     Output::from_slice(tag).unwrap_or_else(|| unreachable!("AEAD tags are at most 16 bytes"))
 }
 
-fn detached<A: AeadInOut>(aead: &A, nonce: &[u8], aad: &[u8], buffer: &mut [u8]) -> Result<Output> {
+fn detached<A: AeadInOut>(aead: &A, nonce: &[u8], buffer: &mut [u8], aad: &[u8]) -> Result<Output> {
     let nonce = Array::try_from(nonce).map_err(|_| Error::InvalidArgument("wrong nonce length"))?;
     aead.encrypt_inout_detached(&nonce, aad, buffer.into())
         .map(|tag| tag_output(&tag))
         .map_err(|_| Error::InvalidArgument("message or additional data too long"))
 }
 
+/// For `aes-gcm` and `chacha20poly1305`, which check the tag over the ciphertext before they
+/// decrypt: on any error the buffer is untouched.
 fn open<A: AeadInOut>(
     aead: &A,
     nonce: &[u8],
-    aad: &[u8],
     buffer: &mut [u8],
+    aad: &[u8],
     tag: &[u8],
 ) -> Result<()> {
     let nonce = Array::try_from(nonce).map_err(|_| Error::InvalidArgument("wrong nonce length"))?;
@@ -50,7 +81,7 @@ macro_rules! combined {
             associated_data: &[u8],
         ) -> Result<alloc::vec::Vec<u8>> {
             let mut out = alloc::vec::Vec::from(data);
-            let tag = self.encrypt_in_place_detached(nonce, associated_data, &mut out)?;
+            let tag = self.encrypt_in_place_detached(nonce, &mut out, associated_data)?;
             out.extend_from_slice(&tag);
             Ok(out)
         }
@@ -68,7 +99,7 @@ macro_rules! combined {
                 .ok_or(Error::InvalidTag)?;
             let (ciphertext, tag) = data.split_at(split);
             let mut out = alloc::vec::Vec::from(ciphertext);
-            self.decrypt_in_place_detached(nonce, associated_data, &mut out, tag)?;
+            self.decrypt_in_place_detached(nonce, &mut out, associated_data, tag)?;
             Ok(out)
         }
     };
@@ -82,6 +113,9 @@ enum GcmKey {
 
 /// AES-GCM with a 16-byte tag. 12-byte nonces go through `aes-gcm`; other lengths (8 to 128
 /// bytes, as the seed system allows) through this crate's streaming GCM.
+#[doc(alias = "AES-GCM")]
+#[doc(alias = "AESGCM")]
+#[doc(alias = "GCM")]
 pub struct AesGcm {
     key: GcmKey,
     /// Kept for the streaming path that other nonce lengths take; zeroized on drop.
@@ -136,8 +170,8 @@ impl AesGcm {
     pub fn encrypt_in_place_detached(
         &self,
         nonce: &[u8],
-        associated_data: &[u8],
         buffer: &mut [u8],
+        associated_data: &[u8],
     ) -> Result<Output> {
         Self::check_nonce(nonce)?;
         if nonce.len() != 12 {
@@ -152,18 +186,19 @@ impl AesGcm {
             return Ok(gcm.tag());
         }
         match &self.key {
-            GcmKey::Aes128(k) => detached(k, nonce, associated_data, buffer),
-            GcmKey::Aes192(k) => detached(k, nonce, associated_data, buffer),
-            GcmKey::Aes256(k) => detached(k, nonce, associated_data, buffer),
+            GcmKey::Aes128(k) => detached(k, nonce, buffer, associated_data),
+            GcmKey::Aes192(k) => detached(k, nonce, buffer, associated_data),
+            GcmKey::Aes256(k) => detached(k, nonce, buffer, associated_data),
         }
     }
 
-    /// Checks `tag` and decrypts `buffer` in place; [`Error::InvalidTag`] leaves it unchanged.
+    /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a wrong
+    /// tag) the buffer is left as given: the tag is checked over the ciphertext first.
     pub fn decrypt_in_place_detached(
         &self,
         nonce: &[u8],
-        associated_data: &[u8],
         buffer: &mut [u8],
+        associated_data: &[u8],
         tag: &[u8],
     ) -> Result<()> {
         Self::check_nonce(nonce)?;
@@ -189,9 +224,9 @@ impl AesGcm {
             return Ok(());
         }
         match &self.key {
-            GcmKey::Aes128(k) => open(k, nonce, associated_data, buffer, tag),
-            GcmKey::Aes192(k) => open(k, nonce, associated_data, buffer, tag),
-            GcmKey::Aes256(k) => open(k, nonce, associated_data, buffer, tag),
+            GcmKey::Aes128(k) => open(k, nonce, buffer, associated_data, tag),
+            GcmKey::Aes192(k) => open(k, nonce, buffer, associated_data, tag),
+            GcmKey::Aes256(k) => open(k, nonce, buffer, associated_data, tag),
         }
     }
 
@@ -200,6 +235,8 @@ impl AesGcm {
 }
 
 /// ChaCha20-Poly1305 (RFC 8439): 256-bit key, 12-byte nonce, 16-byte tag.
+#[doc(alias = "ChaCha20-Poly1305")]
+#[doc(alias = "AEAD_CHACHA20_POLY1305")]
 pub struct ChaCha20Poly1305(chacha20poly1305::ChaCha20Poly1305);
 
 impl core::fmt::Debug for ChaCha20Poly1305 {
@@ -225,21 +262,22 @@ impl ChaCha20Poly1305 {
     pub fn encrypt_in_place_detached(
         &self,
         nonce: &[u8],
-        associated_data: &[u8],
         buffer: &mut [u8],
+        associated_data: &[u8],
     ) -> Result<Output> {
-        detached(&self.0, nonce, associated_data, buffer)
+        detached(&self.0, nonce, buffer, associated_data)
     }
 
-    /// Checks `tag` and decrypts `buffer` in place.
+    /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a wrong
+    /// tag) the buffer is left as given: the tag is checked over the ciphertext first.
     pub fn decrypt_in_place_detached(
         &self,
         nonce: &[u8],
-        associated_data: &[u8],
         buffer: &mut [u8],
+        associated_data: &[u8],
         tag: &[u8],
     ) -> Result<()> {
-        open(&self.0, nonce, associated_data, buffer, tag)
+        open(&self.0, nonce, buffer, associated_data, tag)
     }
 
     #[cfg(feature = "alloc")]
@@ -247,6 +285,9 @@ impl ChaCha20Poly1305 {
 }
 
 /// AES-CCM (NIST SP 800-38C): tag of 4, 6, 8, 10, 12, 14 or 16 bytes; nonce of 7 to 13 bytes.
+#[doc(alias = "AES-CCM")]
+#[doc(alias = "AESCCM")]
+#[doc(alias = "CCM")]
 pub struct AesCcm {
     key: zeroize::Zeroizing<[u8; 32]>,
     key_len: usize,
@@ -259,7 +300,8 @@ impl core::fmt::Debug for AesCcm {
     }
 }
 
-/// Runs `$body` with `$m` and `$n` bound to the `ccm` crate's type for the tag and nonce sizes.
+/// Calls `$f::<C, M, N>(args)` with the AES type for the key length, and the `ccm` crate's size
+/// types for the tag (`M`) and nonce (`N`) lengths.
 macro_rules! with_ccm {
     ($key_len:expr, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
         with_ccm!(@cipher $key_len, $tag, $nonce, $f($($arg),*))
@@ -284,45 +326,80 @@ macro_rules! with_ccm {
     };
     (@nonce $c:ty, $m:ty, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
         match $nonce {
-            7 => $f::<ccm::Ccm<$c, $m, U7>>($($arg),*),
-            8 => $f::<ccm::Ccm<$c, $m, U8>>($($arg),*),
-            9 => $f::<ccm::Ccm<$c, $m, U9>>($($arg),*),
-            10 => $f::<ccm::Ccm<$c, $m, U10>>($($arg),*),
-            11 => $f::<ccm::Ccm<$c, $m, U11>>($($arg),*),
-            12 => $f::<ccm::Ccm<$c, $m, U12>>($($arg),*),
-            _ => $f::<ccm::Ccm<$c, $m, U13>>($($arg),*),
+            7 => $f::<$c, $m, U7>($($arg),*),
+            8 => $f::<$c, $m, U8>($($arg),*),
+            9 => $f::<$c, $m, U9>($($arg),*),
+            10 => $f::<$c, $m, U10>($($arg),*),
+            11 => $f::<$c, $m, U11>($($arg),*),
+            12 => $f::<$c, $m, U12>($($arg),*),
+            _ => $f::<$c, $m, U13>($($arg),*),
         }
     };
 }
 
-fn ccm_seal<A: AeadInOut + KeyInit>(
-    key: &[u8],
-    nonce: &[u8],
-    aad: &[u8],
-    buffer: &mut [u8],
-) -> Result<Output> {
-    detached(
-        &A::new_from_slice(key).map_err(key_error)?,
-        nonce,
-        aad,
-        buffer,
-    )
+fn ccm_seal<C, M, N>(key: &[u8], nonce: &[u8], buffer: &mut [u8], aad: &[u8]) -> Result<Output>
+where
+    C: BlockCipherEncrypt<BlockSize = U16> + KeyInit,
+    M: ArraySize + ccm::TagSize,
+    N: ArraySize + ccm::NonceSize,
+{
+    let ccm = ccm::Ccm::<C, M, N>::new_from_slice(key).map_err(key_error)?;
+    detached(&ccm, nonce, buffer, aad)
 }
 
-fn ccm_open<A: AeadInOut + KeyInit>(
+/// CCM decryption that keeps the buffer when the tag is wrong.
+///
+/// CCM's MAC is over the plaintext, so the plaintext must exist before the tag can be checked;
+/// the `ccm` crate decrypts in place and zeroes the buffer on failure, which loses the
+/// ciphertext. Here, with no second buffer: the CTR keystream turns the ciphertext into the
+/// plaintext; `ccm`'s own sealing of that plaintext gives the tag it should carry and turns the
+/// buffer back into the ciphertext; only when the tags agree (constant time) is the keystream
+/// applied once more. On a wrong tag the buffer is the ciphertext again, as given.
+fn ccm_open<C, M, N>(
     key: &[u8],
     nonce: &[u8],
-    aad: &[u8],
     buffer: &mut [u8],
+    aad: &[u8],
     tag: &[u8],
-) -> Result<()> {
-    open(
-        &A::new_from_slice(key).map_err(key_error)?,
-        nonce,
-        aad,
-        buffer,
-        tag,
-    )
+) -> Result<()>
+where
+    C: BlockCipherEncrypt<BlockSize = U16> + KeyInit,
+    M: ArraySize + ccm::TagSize,
+    N: ArraySize + ccm::NonceSize,
+{
+    if nonce.len() != N::USIZE {
+        return Err(Error::InvalidArgument("wrong nonce length"));
+    }
+    let cipher = C::new_from_slice(key).map_err(key_error)?;
+    // Counter block A_1 (SP 800-38C A.3): flags L - 1 (L = 15 - nonce length), the nonce, the
+    // counter 1 big-endian in the last L bytes; A_0 masks the tag, the message starts at A_1.
+    // `AesCcm::check` keeps the message under 2^(8L) bytes, so the counter never leaves its L
+    // bytes and a 64-bit big-endian counter gives exactly the `ccm` crate's blocks.
+    let mut a1 = Array::<u8, U16>::default();
+    a1[0] = (14 - N::USIZE) as u8;
+    a1[1..=N::USIZE].copy_from_slice(nonce);
+    a1[15] = 1;
+    let keystream = |buffer: &mut [u8]| {
+        ctr::Ctr64BE::<&C>::from_core(ctr::CtrCore::inner_iv_init(&cipher, &a1))
+            .try_apply_keystream(buffer)
+            .map_err(|_| Error::InvalidArgument("message too long for the CCM nonce length"))
+    };
+    // Nothing is written when this fails.
+    keystream(buffer)?;
+    let expected = match ccm_seal::<C, M, N>(key, nonce, buffer, aad) {
+        Ok(expected) => expected,
+        Err(e) => {
+            // Sealing refused before writing (lengths): undo the keystream, the buffer is the
+            // ciphertext again. The same length went through the keystream above, so this runs.
+            keystream(buffer)?;
+            return Err(e);
+        }
+    };
+    if bool::from(expected.as_slice().ct_eq(tag)) {
+        keystream(buffer)
+    } else {
+        Err(Error::InvalidTag)
+    }
 }
 
 impl AesCcm {
@@ -371,8 +448,8 @@ impl AesCcm {
     pub fn encrypt_in_place_detached(
         &self,
         nonce: &[u8],
-        associated_data: &[u8],
         buffer: &mut [u8],
+        associated_data: &[u8],
     ) -> Result<Output> {
         self.check(nonce, buffer.len())?;
         let key = &self.key[..self.key_len];
@@ -380,16 +457,18 @@ impl AesCcm {
             self.key_len,
             self.tag_length,
             nonce.len(),
-            ccm_seal(key, nonce, associated_data, buffer)
+            ccm_seal(key, nonce, buffer, associated_data)
         )
     }
 
-    /// Checks `tag` and decrypts `buffer` in place.
+    /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a wrong
+    /// tag) the buffer is left as given. CCM's tag is over the plaintext, so the check decrypts in
+    /// `buffer` and, when the tag is wrong, encrypts it back (no second buffer, no allocation).
     pub fn decrypt_in_place_detached(
         &self,
         nonce: &[u8],
-        associated_data: &[u8],
         buffer: &mut [u8],
+        associated_data: &[u8],
         tag: &[u8],
     ) -> Result<()> {
         self.check(nonce, buffer.len())?;
@@ -401,7 +480,7 @@ impl AesCcm {
             self.key_len,
             self.tag_length,
             nonce.len(),
-            ccm_open(key, nonce, associated_data, buffer, tag)
+            ccm_open(key, nonce, buffer, associated_data, tag)
         )
     }
 

@@ -5,6 +5,7 @@
 
 pub mod aead;
 mod block;
+mod chacha;
 mod gcm;
 
 use crate::{
@@ -12,7 +13,7 @@ use crate::{
     Finalized, LOWEST_MIN_TAG_LENGTH, Mode, Output, Reason, Result,
 };
 use block::BlockCipher;
-use cipher::{KeyIvInit, StreamCipher, StreamCipherSeek};
+use cipher::{KeyIvInit, StreamCipher};
 use gcm::Gcm;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
@@ -275,7 +276,7 @@ enum Engine {
     Ctr(CtrStream),
     Xts(Xts),
     Gcm(Gcm),
-    ChaCha20(chacha20::ChaCha20),
+    ChaCha20(chacha::ChaCha20),
 }
 
 enum CtrStream {
@@ -331,14 +332,8 @@ impl Core {
                 let CipherAlgorithm::ChaCha20 { key, nonce } = *cipher else {
                     return Err(Error::unsupported(Reason::Cipher, cipher.name()));
                 };
-                let (counter, nonce) = nonce.split_at(4);
-                let counter = u32::from_le_bytes([counter[0], counter[1], counter[2], counter[3]]);
-                let mut stream: chacha20::ChaCha20 = KeyIvInit::new_from_slices(key, nonce)
-                    .map_err(|_| Error::InvalidKey("ChaCha20 key must be 256 bits"))?;
-                stream
-                    .try_seek(u64::from(counter) * 64)
-                    .map_err(|_| Error::InvalidArgument("ChaCha20 counter out of range"))?;
-                Engine::ChaCha20(stream)
+                // 64-bit counter then 64-bit nonce, as OpenSSL reads the 16 bytes: see `chacha`.
+                Engine::ChaCha20(chacha::ChaCha20::new(key, nonce)?)
             }
             Mode::Ecb => Engine::Ecb {
                 cipher: BlockCipher::new(cipher, cipher.key())?,
@@ -522,11 +517,7 @@ impl Core {
                 };
                 result.map_err(|_| Error::InvalidArgument("CTR counter space exhausted"))?;
             }
-            Engine::ChaCha20(stream) => {
-                stream
-                    .try_apply_keystream_b2b(data, out)
-                    .map_err(|_| Error::InvalidArgument("ChaCha20 counter space exhausted"))?;
-            }
+            Engine::ChaCha20(stream) => stream.apply(data, out)?,
             Engine::Xts(xts) => xts.update(encrypt, data, out),
             Engine::Gcm(gcm) => gcm.update(data, out)?,
         }
