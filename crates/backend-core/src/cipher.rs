@@ -15,13 +15,14 @@ pub enum CipherAlgorithm<'k> {
     Camellia(&'k [u8]),
     /// SM4 with a 128-bit key.
     Sm4(&'k [u8]),
-    /// ChaCha20 with a 256-bit key and the seed system's 16-byte nonce: a little-endian 32-bit
-    /// initial block counter followed by the 96-bit RFC 7539 nonce. A stream cipher: used without a
-    /// mode.
+    /// ChaCha20 with a 256-bit key and pyca's 16-byte nonce, read as OpenSSL reads it: a 64-bit
+    /// little-endian initial block counter followed by a 64-bit nonce. For counters below 2^32
+    /// this is the same as RFC 7539's 32-bit counter then 96-bit nonce; past 2^32 blocks the
+    /// counter carries into the next word, as in OpenSSL. A stream cipher: used without a mode.
     ChaCha20 {
         /// 32-byte key.
         key: &'k [u8],
-        /// 16 bytes: counter (LE u32) then nonce.
+        /// 16 bytes: counter (LE u64) then nonce (or: LE u32 counter then the RFC 7539 nonce).
         nonce: &'k [u8],
     },
 }
