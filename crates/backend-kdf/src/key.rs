@@ -10,6 +10,20 @@ use zeroize::Zeroize;
 /// Key material a derivation returned: the seed's `bytes` result, held so that it is zeroized when
 /// dropped. `Debug` prints only the length; equality and [`DerivedKey::verify`] are constant-time.
 ///
+/// `{:x}` / `{:X}` print the key as hex: an explicit request to show the secret (for a test
+/// vector, a key file), never done by `Debug` or by accident.
+///
+/// ```
+/// # #[cfg(feature = "rustcrypto")] {
+/// use backend_kdf::{HashAlgorithm, Pbkdf2HmacBackend, RustCrypto};
+///
+/// let key = RustCrypto.derive_pbkdf2_hmac(HashAlgorithm::Sha1, 20, b"salt", 1, b"password")?;
+/// assert_eq!(format!("{key:x}"), "0c60c80f961f0e71f3a9b524af6012062fe037a6"); // RFC 6070
+/// assert_eq!(format!("{key:?}"), "DerivedKey(20 bytes)");
+/// # }
+/// # Ok::<(), backend_kdf::Error>(())
+/// ```
+///
 /// The bytes are reachable through `Deref<Target = [u8]>`; a caller who copies them out owns that
 /// copy's hygiene. There is deliberately no `Clone`, so no copy is made by accident.
 pub struct DerivedKey {
@@ -100,3 +114,5 @@ impl fmt::Debug for DerivedKey {
         write!(f, "DerivedKey({} bytes)", self.bytes.len())
     }
 }
+
+backend_core::hex::impl_hex!(DerivedKey);

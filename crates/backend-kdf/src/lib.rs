@@ -12,9 +12,11 @@
 //! ```
 //!
 //! PBKDF2 and HKDF need no allocation; with the `alloc` feature each derivation also has a form
-//! returning a `DerivedKey`, which zeroizes itself on drop. scrypt (feature `scrypt`) needs
-//! `alloc` for its working memory, which is bounded by a configurable limit checked before anything
-//! is allocated ([`ScryptBackend::scrypt_memory_limit`]).
+//! returning a `DerivedKey`, which zeroizes itself on drop, for keys up to
+//! [`DEFAULT_OWNED_LENGTH_LIMIT`] (1 MiB; longer keys through the `*_into` forms). scrypt
+//! (feature `scrypt`) needs `alloc` for its working memory, which is bounded by a configurable
+//! limit checked before anything is allocated ([`ScryptBackend::scrypt_memory_limit`]), and its
+//! running time by a configurable limit on N × r × p ([`ScryptBackend::scrypt_cost_limit`]).
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -37,9 +39,9 @@ pub use dynamic::{DynHkdfBackend, DynPbkdf2HmacBackend, DynScryptBackend};
 #[cfg(feature = "alloc")]
 pub use key::DerivedKey;
 pub use params::{
-    DEFAULT_SCRYPT_MEMORY_LIMIT, SCRYPT_MAX_LENGTH, ScryptParams, check_hkdf_length,
-    check_hkdf_prk, check_pbkdf2, check_prk_buffer, check_scrypt_length, hkdf_max_length,
-    pbkdf2_max_length,
+    DEFAULT_OWNED_LENGTH_LIMIT, DEFAULT_SCRYPT_COST_LIMIT, DEFAULT_SCRYPT_MEMORY_LIMIT,
+    SCRYPT_MAX_LENGTH, ScryptParams, check_hkdf_length, check_hkdf_prk, check_owned_length,
+    check_pbkdf2, check_prk_buffer, check_scrypt_length, hkdf_max_length, pbkdf2_max_length,
 };
 #[cfg(feature = "rustcrypto")]
 pub use rustcrypto::RustCrypto;
@@ -53,6 +55,24 @@ const MAX_PRK_SIZE: usize = 64;
 
 /// A backend that derives keys with PBKDF2, using HMAC as the PRF (the seed system's
 /// `PBKDF2HMACBackend`).
+///
+/// ```
+/// use backend_kdf::{HashAlgorithm, Pbkdf2HmacBackend, RustCrypto};
+///
+/// assert!(RustCrypto.pbkdf2_hmac_supported(HashAlgorithm::Sha256));
+/// // Into a buffer of the caller's (no allocation; its length is the key length):
+/// let mut key = [0u8; 32];
+/// RustCrypto.derive_pbkdf2_hmac_into(HashAlgorithm::Sha256, b"salt", 4096, b"password", &mut key)?;
+/// # #[cfg(feature = "alloc")] {
+/// // Or as an owned key (zeroized on drop), compared in constant time:
+/// let owned = RustCrypto.derive_pbkdf2_hmac(HashAlgorithm::Sha256, 32, b"salt", 4096, b"password")?;
+/// owned.verify(&key)?;
+/// # }
+/// # Ok::<(), backend_kdf::Error>(())
+/// ```
+#[doc(alias = "PBKDF2")]
+#[doc(alias = "pbkdf2_hmac")]
+#[doc(alias = "PBKDF2HMAC")]
 pub trait Pbkdf2HmacBackend {
     /// The capability table: every hash this backend runs PBKDF2-HMAC with.
     /// [`Pbkdf2HmacBackend::pbkdf2_hmac_supported`] is derived from it.
@@ -78,8 +98,17 @@ pub trait Pbkdf2HmacBackend {
         out: &mut [u8],
     ) -> Result<()>;
 
+    /// The longest key [`Pbkdf2HmacBackend::derive_pbkdf2_hmac`] returns:
+    /// [`DEFAULT_OWNED_LENGTH_LIMIT`] (1 MiB) unless the provider chose another. Longer keys go
+    /// through [`Pbkdf2HmacBackend::derive_pbkdf2_hmac_into`].
+    fn pbkdf2_owned_length_limit(&self) -> usize {
+        DEFAULT_OWNED_LENGTH_LIMIT
+    }
+
     /// The seed's `derive_pbkdf2_hmac(algorithm, length, salt, iterations, key_material)`: a
-    /// `length`-byte key. Parameters are checked before the key is allocated.
+    /// `length`-byte key. Parameters, then `length` against
+    /// [`Pbkdf2HmacBackend::pbkdf2_owned_length_limit`] ([`Error::InvalidArgument`] over it), are
+    /// checked before the key is allocated.
     #[cfg(feature = "alloc")]
     fn derive_pbkdf2_hmac(
         &self,
@@ -93,6 +122,7 @@ pub trait Pbkdf2HmacBackend {
             return Err(Error::unsupported(Reason::Hash, algorithm.name()));
         }
         check_pbkdf2(algorithm, length, iterations)?;
+        check_owned_length(length, self.pbkdf2_owned_length_limit())?;
         DerivedKey::derive_with(length, |out| {
             self.derive_pbkdf2_hmac_into(algorithm, salt, iterations, key_material, out)
         })
@@ -104,6 +134,23 @@ pub trait Pbkdf2HmacBackend {
 /// Not a seed interface (the seed system runs HKDF on its HMAC backend); offered as a family so a
 /// provider with HKDF in hardware can serve it. An empty `salt` is the RFC's "not provided": HMAC
 /// pads its key with zeros, so it equals a salt of digest-size zero bytes.
+///
+/// ```
+/// use backend_kdf::{HashAlgorithm, HkdfBackend, RustCrypto};
+///
+/// // RFC 5869, test case 3 (empty salt and info).
+/// let ikm = [0x0b; 22];
+/// let mut okm = [0u8; 42];
+/// RustCrypto.derive_hkdf_into(HashAlgorithm::Sha256, b"", b"", &ikm, &mut okm)?;
+/// assert_eq!(okm[..4], [0x8d, 0xa4, 0xe7, 0x75]);
+/// # #[cfg(feature = "alloc")] {
+/// let owned = RustCrypto.derive_hkdf(HashAlgorithm::Sha256, 42, b"", b"", &ikm)?;
+/// assert_eq!(format!("{owned:x}")[..8], *"8da4e775");
+/// # }
+/// # Ok::<(), backend_kdf::Error>(())
+/// ```
+#[doc(alias = "HKDF")]
+#[doc(alias = "HKDFExpand")]
 pub trait HkdfBackend {
     /// The capability table: every hash this backend runs HKDF with.
     /// [`HkdfBackend::hkdf_supported`] is derived from it.
@@ -156,6 +203,13 @@ pub trait HkdfBackend {
         self.hkdf_expand_into(algorithm, prk, info, out)
     }
 
+    /// The longest key the allocating forms of this trait return:
+    /// [`DEFAULT_OWNED_LENGTH_LIMIT`] (1 MiB, above HKDF's own maximum of 255 × 64 bytes for
+    /// every fixed-output hash) unless the provider chose another.
+    fn hkdf_owned_length_limit(&self) -> usize {
+        DEFAULT_OWNED_LENGTH_LIMIT
+    }
+
     /// HKDF-Extract, returning the pseudorandom key.
     #[cfg(feature = "alloc")]
     fn hkdf_extract(
@@ -167,12 +221,14 @@ pub trait HkdfBackend {
         if !self.hkdf_supported(algorithm) {
             return Err(Error::unsupported(Reason::Hash, algorithm.name()));
         }
+        check_owned_length(algorithm.digest_size(), self.hkdf_owned_length_limit())?;
         DerivedKey::derive_with(algorithm.digest_size(), |prk| {
             self.hkdf_extract_into(algorithm, salt, key_material, prk)
         })
     }
 
-    /// HKDF-Expand, returning `length` bytes.
+    /// HKDF-Expand, returning `length` bytes (at most
+    /// [`HkdfBackend::hkdf_owned_length_limit`]).
     #[cfg(feature = "alloc")]
     fn hkdf_expand(
         &self,
@@ -186,12 +242,14 @@ pub trait HkdfBackend {
         }
         check_hkdf_length(algorithm, length)?;
         check_hkdf_prk(algorithm, prk)?;
+        check_owned_length(length, self.hkdf_owned_length_limit())?;
         DerivedKey::derive_with(length, |out| {
             self.hkdf_expand_into(algorithm, prk, info, out)
         })
     }
 
-    /// HKDF (extract then expand), returning `length` bytes: the seed system's
+    /// HKDF (extract then expand), returning `length` bytes (at most
+    /// [`HkdfBackend::hkdf_owned_length_limit`]): the seed system's
     /// `HKDF(algorithm, length, salt, info).derive(key_material)`.
     #[cfg(feature = "alloc")]
     fn derive_hkdf(
@@ -206,6 +264,7 @@ pub trait HkdfBackend {
             return Err(Error::unsupported(Reason::Hash, algorithm.name()));
         }
         check_hkdf_length(algorithm, length)?;
+        check_owned_length(length, self.hkdf_owned_length_limit())?;
         DerivedKey::derive_with(length, |out| {
             self.derive_hkdf_into(algorithm, salt, info, key_material, out)
         })
@@ -214,20 +273,58 @@ pub trait HkdfBackend {
 
 /// A backend that derives keys with scrypt (RFC 7914; the seed system's `ScryptBackend`).
 ///
-/// Parameters are checked by [`ScryptParams::new`], and their working memory (128 × r × N +
-/// 128 × r × p bytes) against [`ScryptBackend::scrypt_memory_limit`], before anything is
-/// allocated.
+/// Parameters are checked by [`ScryptParams::new`], their working memory (128 × r × N +
+/// 128 × r × p bytes) against [`ScryptBackend::scrypt_memory_limit`] and their work (N × r × p)
+/// against [`ScryptBackend::scrypt_cost_limit`], before anything is allocated or run.
+///
+/// ```
+/// # #[cfg(feature = "scrypt")] {
+/// use backend_kdf::{RustCryptoScrypt, ScryptBackend};
+///
+/// // RFC 7914, test vector 1 (N = 16, r = 1, p = 1) into the caller's buffer:
+/// let mut key = [0u8; 64];
+/// RustCryptoScrypt::DEFAULT.derive_scrypt_into(b"", b"", 16, 1, 1, &mut key)?;
+/// assert_eq!(key[..4], [0x77, 0xd6, 0x57, 0x62]);
+///
+/// // Parameters from untrusted input: tighter limits (64 MiB, N × r × p at most 2^20).
+/// let strict = RustCryptoScrypt {
+///     memory_limit: 64 << 20,
+///     cost_limit: 1 << 20,
+///     ..RustCryptoScrypt::DEFAULT
+/// };
+/// assert!(strict.derive_scrypt_into(b"pw", b"salt", 1 << 14, 8, 16, &mut key).is_err()); // 2^21
+/// let owned = strict.derive_scrypt(b"", b"", 64, 16, 1, 1)?; // an owned, zeroizing key
+/// owned.verify(&key)?;
+/// # }
+/// # Ok::<(), backend_kdf::Error>(())
+/// ```
+#[doc(alias = "scrypt")]
 pub trait ScryptBackend {
     /// The most working memory, in bytes, a derivation may use; parameter sets that need more are
     /// refused with [`Error::InvalidArgument`]. [`DEFAULT_SCRYPT_MEMORY_LIMIT`] unless the
     /// backend was configured otherwise.
     fn scrypt_memory_limit(&self) -> u64;
 
+    /// The most work, N × r × p ([`ScryptParams::cost`]), a derivation may do; parameter sets
+    /// over it are refused with [`Error::InvalidArgument`] before anything runs.
+    /// [`DEFAULT_SCRYPT_COST_LIMIT`] (2^24) unless the backend was configured otherwise.
+    fn scrypt_cost_limit(&self) -> u64 {
+        DEFAULT_SCRYPT_COST_LIMIT
+    }
+
+    /// The longest key [`ScryptBackend::derive_scrypt`] returns: [`DEFAULT_OWNED_LENGTH_LIMIT`]
+    /// (1 MiB) unless the backend was configured otherwise. Longer keys go through
+    /// [`ScryptBackend::derive_scrypt_into`].
+    fn scrypt_owned_length_limit(&self) -> usize {
+        DEFAULT_OWNED_LENGTH_LIMIT
+    }
+
     /// Derives `out.len()` bytes into the caller's buffer.
     ///
     /// Errors ([`Error::InvalidArgument`]): `out` empty or longer than (2^32 - 1) × 32 bytes; `n`
     /// not larger than 1 or not a power of two; `r` or `p` zero; r × p ≥ 2^30; working memory
-    /// above [`ScryptBackend::scrypt_memory_limit`].
+    /// above [`ScryptBackend::scrypt_memory_limit`]; N × r × p above
+    /// [`ScryptBackend::scrypt_cost_limit`].
     fn derive_scrypt_into(
         &self,
         key_material: &[u8],
@@ -238,8 +335,9 @@ pub trait ScryptBackend {
         out: &mut [u8],
     ) -> Result<()>;
 
-    /// The seed's `derive_scrypt(key_material, salt, length, n, r, p)`: a `length`-byte key.
-    /// Every parameter is checked before the key is allocated.
+    /// The seed's `derive_scrypt(key_material, salt, length, n, r, p)`: a `length`-byte key (at
+    /// most [`ScryptBackend::scrypt_owned_length_limit`]). Every parameter and limit is checked
+    /// before the key is allocated.
     #[cfg(feature = "alloc")]
     fn derive_scrypt(
         &self,
@@ -251,7 +349,10 @@ pub trait ScryptBackend {
         p: u32,
     ) -> Result<DerivedKey> {
         check_scrypt_length(length)?;
-        ScryptParams::new(n, r, p)?.check_memory(self.scrypt_memory_limit())?;
+        let params = ScryptParams::new(n, r, p)?;
+        params.check_memory(self.scrypt_memory_limit())?;
+        params.check_cost(self.scrypt_cost_limit())?;
+        check_owned_length(length, self.scrypt_owned_length_limit())?;
         DerivedKey::derive_with(length, |out| {
             self.derive_scrypt_into(key_material, salt, n, r, p, out)
         })

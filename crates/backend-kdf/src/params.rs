@@ -36,9 +36,11 @@ pub fn check_pbkdf2(algorithm: HashAlgorithm, length: usize, iterations: u32) ->
     Ok(())
 }
 
-/// The largest HKDF-Expand output for `algorithm`: 255 × digest size bytes (RFC 5869 §2.3).
+/// The largest HKDF-Expand output for `algorithm`: 255 × digest size bytes (RFC 5869 §2.3),
+/// saturated to `usize::MAX` where that does not fit (a SHAKE descriptor of a huge size, which
+/// a provider's table might list).
 pub const fn hkdf_max_length(algorithm: HashAlgorithm) -> usize {
-    255 * algorithm.digest_size()
+    algorithm.digest_size().saturating_mul(255)
 }
 
 /// RFC 5869's HKDF-Expand rule: `length` from 1 to [`hkdf_max_length`].
@@ -89,12 +91,50 @@ pub const SCRYPT_MAX_LENGTH: usize = {
     }
 };
 
+/// The default longest key the allocating forms (`derive_pbkdf2_hmac`, `derive_hkdf`,
+/// `hkdf_extract`, `hkdf_expand`, `derive_scrypt`, returning a `DerivedKey`) derive: 1 MiB.
+///
+/// Why a limit: those forms reserve the whole key up front, and under Linux's memory overcommit a
+/// reservation below RAM + swap succeeds and the process is then killed while the key is written,
+/// instead of getting an error. Why 1 MiB: a derived key feeds a cipher or a MAC (16 to 64 bytes)
+/// or a handful of them; every published vector is under 17 KiB (HKDF's own maximum is 255 × 64
+/// bytes); 1 MiB is 16,000 times a 64-byte key and still a harmless allocation. Longer outputs go
+/// through the `*_into` forms, which write into the caller's buffer (any length the algorithm
+/// allows) and allocate nothing. A provider may choose another limit (`*_owned_length_limit`;
+/// `RustCryptoScrypt::owned_length_limit`).
+pub const DEFAULT_OWNED_LENGTH_LIMIT: usize = 1 << 20;
+
+/// [`Error::InvalidArgument`] when an allocating form is asked for more than `limit` bytes (see
+/// [`DEFAULT_OWNED_LENGTH_LIMIT`]); checked before anything is allocated or derived.
+pub fn check_owned_length(length: usize, limit: usize) -> Result<()> {
+    if length > limit {
+        return Err(Error::InvalidArgument(
+            "derived key longer than the backend's owned-length limit (1 MiB by default): use the *_into form",
+        ));
+    }
+    Ok(())
+}
+
 /// The default [`crate::ScryptBackend::scrypt_memory_limit`]: 2 GiB.
 ///
 /// Enough for the scrypt paper's file-encryption parameters (N = 2^20, r = 8, p = 1 needs
 /// 1 GiB + 1 KiB) with room to spare; lower it (see `RustCryptoScrypt`) where the parameters come
 /// from untrusted input, such as an encrypted key file.
 pub const DEFAULT_SCRYPT_MEMORY_LIMIT: u64 = 2 << 30;
+
+/// The default [`crate::ScryptBackend::scrypt_cost_limit`]: N × r × p at most 2^24.
+///
+/// The memory limit does not bound the time: p lanes run one after the other in the same memory,
+/// so N = 2^14, r = 8, p = 2^20 needs only 1 GiB but has a cost of 2^37 (about half a day). The
+/// work of a derivation is [`ScryptParams::cost`] = N × r × p: each lane runs ROMix over N blocks
+/// of 128 × r bytes twice, so the Salsa20/8 core runs 4 × N × r × p times. 2^24 is the work the
+/// default memory limit allows with p = 1 (128 × N × r = 2 GiB), twice the scrypt paper's
+/// file-encryption setting N = 2^20, r = 8, p = 1 (2^23, several seconds). It admits every
+/// published vector (the largest is that setting) and common choices (N = 2^14, r = 8, p = 16:
+/// 2^21; N = 2^18, r = 8, p = 1, Ethereum's keystore: 2^21), and refuses any parameters that would
+/// run more than about twice as long as the slowest of them. Lower it where the parameters come
+/// from untrusted input (`RustCryptoScrypt::cost_limit`).
+pub const DEFAULT_SCRYPT_COST_LIMIT: u64 = 1 << 24;
 
 /// Validated scrypt cost parameters (RFC 7914): `n` greater than 1 and a power of two, `r` and `p`
 /// at least 1, `r × p` below 2^30.
@@ -166,6 +206,24 @@ impl ScryptParams {
         // At most 2^7 * 2^32 * (2^63 + 2^32) < 2^103: exact in u128.
         let bytes = 128 * u128::from(self.r) * (u128::from(self.n()) + u128::from(self.p));
         u64::try_from(bytes).unwrap_or(u64::MAX)
+    }
+
+    /// The work factor N × r × p, saturated at `u64::MAX`: a derivation runs the Salsa20/8 core
+    /// 4 × N × r × p times, so its time is proportional to this.
+    pub fn cost(&self) -> u64 {
+        // At most 2^63 * 2^32 * 2^32 = 2^127: exact in u128.
+        let cost = u128::from(self.n()) * u128::from(self.r) * u128::from(self.p);
+        u64::try_from(cost).unwrap_or(u64::MAX)
+    }
+
+    /// [`Error::InvalidArgument`] when [`ScryptParams::cost`] (N × r × p) exceeds `limit`.
+    pub fn check_cost(&self, limit: u64) -> Result<()> {
+        if self.cost() > limit {
+            return Err(Error::InvalidArgument(
+                "scrypt cost N * r * p exceeds the backend's cost limit",
+            ));
+        }
+        Ok(())
     }
 
     /// [`Error::InvalidArgument`] when [`ScryptParams::working_memory`] exceeds `limit` bytes, or

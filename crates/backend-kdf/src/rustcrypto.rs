@@ -182,32 +182,58 @@ pub use scrypt_impl::RustCryptoScrypt;
 #[cfg(feature = "scrypt")]
 mod scrypt_impl {
     use super::RustCrypto;
-    use crate::params::{DEFAULT_SCRYPT_MEMORY_LIMIT, ScryptParams, check_scrypt_length};
+    use crate::params::{
+        DEFAULT_OWNED_LENGTH_LIMIT, DEFAULT_SCRYPT_COST_LIMIT, DEFAULT_SCRYPT_MEMORY_LIMIT,
+        ScryptParams, check_scrypt_length,
+    };
     use crate::{Error, Result, ScryptBackend};
 
-    /// scrypt over the RustCrypto `scrypt` crate, with its memory limit as a field: a plain
-    /// struct, so a configuration is a `const` (`RustCryptoScrypt::with_memory_limit(64 << 20)`).
+    /// scrypt over the RustCrypto `scrypt` crate, with its limits as fields: a plain struct, so a
+    /// configuration is a `const`
+    /// (`RustCryptoScrypt { memory_limit: 64 << 20, cost_limit: 1 << 20, ..RustCryptoScrypt::DEFAULT }`).
     ///
     /// [`RustCrypto`] (and the umbrella's `Backend`) use [`RustCryptoScrypt::DEFAULT`].
     ///
     /// The crate allocates its working memory with `Vec` and does not zeroize it afterwards; the
-    /// limit is checked first so that no parameter set can make that allocation abort the process.
+    /// limits are checked first so that no parameter set can make that allocation abort the
+    /// process, or the derivation run for hours.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub struct RustCryptoScrypt {
         /// The most working memory, in bytes, one derivation may use (see
         /// [`ScryptParams::working_memory`]).
         pub memory_limit: u64,
+        /// The most work, N × r × p, one derivation may do (see [`ScryptParams::cost`]).
+        pub cost_limit: u64,
+        /// The longest key [`ScryptBackend::derive_scrypt`] returns (longer keys through
+        /// [`ScryptBackend::derive_scrypt_into`]).
+        pub owned_length_limit: usize,
     }
 
     impl RustCryptoScrypt {
-        /// The default configuration: a limit of [`DEFAULT_SCRYPT_MEMORY_LIMIT`] (2 GiB).
+        /// The default configuration: [`DEFAULT_SCRYPT_MEMORY_LIMIT`] (2 GiB),
+        /// [`DEFAULT_SCRYPT_COST_LIMIT`] (N × r × p ≤ 2^24) and
+        /// [`DEFAULT_OWNED_LENGTH_LIMIT`] (1 MiB).
         pub const DEFAULT: RustCryptoScrypt = RustCryptoScrypt {
             memory_limit: DEFAULT_SCRYPT_MEMORY_LIMIT,
+            cost_limit: DEFAULT_SCRYPT_COST_LIMIT,
+            owned_length_limit: DEFAULT_OWNED_LENGTH_LIMIT,
         };
 
-        /// scrypt with a limit of `memory_limit` bytes of working memory.
+        /// scrypt with a limit of `memory_limit` bytes of working memory (the other limits
+        /// default).
         pub const fn with_memory_limit(memory_limit: u64) -> Self {
-            RustCryptoScrypt { memory_limit }
+            RustCryptoScrypt {
+                memory_limit,
+                ..Self::DEFAULT
+            }
+        }
+
+        /// scrypt with a limit of `cost_limit` on N × r × p (the other limits default).
+        pub const fn with_cost_limit(cost_limit: u64) -> Self {
+            RustCryptoScrypt {
+                cost_limit,
+                ..Self::DEFAULT
+            }
         }
     }
 
@@ -222,6 +248,14 @@ mod scrypt_impl {
             self.memory_limit
         }
 
+        fn scrypt_cost_limit(&self) -> u64 {
+            self.cost_limit
+        }
+
+        fn scrypt_owned_length_limit(&self) -> usize {
+            self.owned_length_limit
+        }
+
         fn derive_scrypt_into(
             &self,
             key_material: &[u8],
@@ -234,6 +268,7 @@ mod scrypt_impl {
             check_scrypt_length(out.len())?;
             let params = ScryptParams::new(n, r, p)?;
             params.check_memory(self.memory_limit)?;
+            params.check_cost(self.cost_limit)?;
             // Our checks are stricter than the crate's, so these errors cannot occur; mapped
             // rather than unwrapped all the same.
             let params = scrypt::Params::new(params.log_n(), r, p)
@@ -246,6 +281,14 @@ mod scrypt_impl {
     impl ScryptBackend for RustCrypto {
         fn scrypt_memory_limit(&self) -> u64 {
             RustCryptoScrypt::DEFAULT.memory_limit
+        }
+
+        fn scrypt_cost_limit(&self) -> u64 {
+            RustCryptoScrypt::DEFAULT.cost_limit
+        }
+
+        fn scrypt_owned_length_limit(&self) -> usize {
+            RustCryptoScrypt::DEFAULT.owned_length_limit
         }
 
         fn derive_scrypt_into(

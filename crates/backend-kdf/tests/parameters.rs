@@ -1,12 +1,19 @@
 //! Every parameter rule of the seed interfaces has a test here: PBKDF2 length and iterations, HKDF
-//! lengths and PRK size, scrypt n / r / p / length and the memory limit.
+//! lengths and PRK size, scrypt n / r / p / length, the memory and cost limits, and the owned-length
+//! limit of the allocating forms.
 #![allow(clippy::unwrap_used)] // a test that unwraps states what must succeed
 #![cfg(all(feature = "rustcrypto", feature = "alloc"))]
 
 use backend_kdf::{
-    Error, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend, Reason, RustCrypto, check_pbkdf2,
-    hkdf_max_length, pbkdf2_max_length,
+    DEFAULT_OWNED_LENGTH_LIMIT, Error, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend, Reason,
+    RustCrypto, check_hkdf_length, check_pbkdf2, hkdf_max_length, pbkdf2_max_length,
 };
+use core::num::NonZeroUsize;
+
+/// The refusal of the allocating forms over their owned-length limit.
+const OVER_OWNED_LIMIT: Error = Error::InvalidArgument(
+    "derived key longer than the backend's owned-length limit (1 MiB by default): use the *_into form",
+);
 
 fn is_invalid_argument<T>(result: Result<T, Error>) -> bool {
     matches!(result, Err(Error::InvalidArgument(_)))
@@ -167,6 +174,41 @@ fn hkdf_rejects_a_length_over_255_blocks() {
     }
 }
 
+/// Issue 9, item 7: `255 * digest_size` overflowed for a SHAKE descriptor of `isize::MAX` bytes
+/// (a panic in debug builds; in release it wrapped to 2^63 - 255, so `check_hkdf_length` refused
+/// lengths that are within the true maximum).
+#[test]
+fn hkdf_max_length_saturates_instead_of_overflowing() {
+    for size in [isize::MAX as usize, usize::MAX, usize::MAX / 255 + 1] {
+        let shake = HashAlgorithm::Shake128 {
+            digest_size: NonZeroUsize::new(size).unwrap(),
+        };
+        assert_eq!(hkdf_max_length(shake), usize::MAX, "{size}");
+        assert_eq!(check_hkdf_length(shake, 1 << 63), Ok(()), "{size}");
+        assert_eq!(check_hkdf_length(shake, usize::MAX), Ok(()), "{size}");
+        assert!(is_invalid_argument(check_hkdf_length(shake, 0)));
+    }
+    // A size whose product fits is exact, and one byte over it is refused.
+    let fits = HashAlgorithm::Shake256 {
+        digest_size: NonZeroUsize::new(usize::MAX / 255 - 1).unwrap(),
+    };
+    assert_eq!(hkdf_max_length(fits), usize::MAX - 255);
+    assert_eq!(
+        check_hkdf_length(fits, usize::MAX - 254),
+        Err(Error::InvalidArgument(
+            "HKDF length must be at most 255 * digest size"
+        ))
+    );
+    // And the provider still refuses the XOF itself, before any size arithmetic matters.
+    let huge = HashAlgorithm::Shake128 {
+        digest_size: NonZeroUsize::new(isize::MAX as usize).unwrap(),
+    };
+    assert!(matches!(
+        RustCrypto.derive_hkdf(huge, 1 << 40, b"", b"", b"ikm"),
+        Err(Error::Unsupported { .. })
+    ));
+}
+
 #[test]
 fn hkdf_expand_rejects_a_prk_shorter_than_the_digest() {
     let short = [1u8; 31];
@@ -253,7 +295,157 @@ fn hkdf_extract_then_expand_is_derive_and_an_empty_salt_is_a_zero_salt() {
     }
 }
 
+// ---- owned-length limit of the allocating forms (issue 9, item 6) ----
+
+#[test]
+fn pbkdf2_owned_form_refuses_a_length_just_over_the_limit_and_into_still_works() {
+    assert_eq!(DEFAULT_OWNED_LENGTH_LIMIT, 1 << 20);
+    assert_eq!(
+        RustCrypto.pbkdf2_owned_length_limit(),
+        DEFAULT_OWNED_LENGTH_LIMIT
+    );
+    let over = DEFAULT_OWNED_LENGTH_LIMIT + 1;
+    assert_eq!(
+        RustCrypto
+            .derive_pbkdf2_hmac(HashAlgorithm::Sha512, over, b"salt", 1, b"pw")
+            .unwrap_err(),
+        OVER_OWNED_LIMIT
+    );
+    // Just under (at) the limit: an owned key; beyond it, the caller's buffer.
+    let at = RustCrypto
+        .derive_pbkdf2_hmac(
+            HashAlgorithm::Sha512,
+            DEFAULT_OWNED_LENGTH_LIMIT,
+            b"salt",
+            1,
+            b"pw",
+        )
+        .unwrap();
+    let mut large = vec![0u8; over];
+    RustCrypto
+        .derive_pbkdf2_hmac_into(HashAlgorithm::Sha512, b"salt", 1, b"pw", &mut large)
+        .unwrap();
+    // PBKDF2's blocks do not depend on the length: the shorter key is a prefix.
+    assert_eq!(at.as_bytes(), &large[..DEFAULT_OWNED_LENGTH_LIMIT]);
+    // A parameter rule broken as well is reported as that rule.
+    assert!(matches!(
+        RustCrypto.derive_pbkdf2_hmac(HashAlgorithm::Sha512, over, b"salt", 0, b"pw"),
+        Err(Error::InvalidArgument(
+            "PBKDF2 iterations must be at least 1"
+        ))
+    ));
+}
+
+/// A provider with its own owned-length limit (here 100 bytes), the rest forwarded.
+struct Limited;
+
+impl HkdfBackend for Limited {
+    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm] {
+        RustCrypto.supported_hkdf_hashes()
+    }
+    fn hkdf_extract_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        key_material: &[u8],
+        prk: &mut [u8],
+    ) -> Result<(), Error> {
+        RustCrypto.hkdf_extract_into(algorithm, salt, key_material, prk)
+    }
+    fn hkdf_expand_into(
+        &self,
+        algorithm: HashAlgorithm,
+        prk: &[u8],
+        info: &[u8],
+        out: &mut [u8],
+    ) -> Result<(), Error> {
+        RustCrypto.hkdf_expand_into(algorithm, prk, info, out)
+    }
+    fn hkdf_owned_length_limit(&self) -> usize {
+        100
+    }
+}
+
+impl Pbkdf2HmacBackend for Limited {
+    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm] {
+        RustCrypto.supported_pbkdf2_hashes()
+    }
+    fn derive_pbkdf2_hmac_into(
+        &self,
+        algorithm: HashAlgorithm,
+        salt: &[u8],
+        iterations: u32,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> Result<(), Error> {
+        RustCrypto.derive_pbkdf2_hmac_into(algorithm, salt, iterations, key_material, out)
+    }
+    fn pbkdf2_owned_length_limit(&self) -> usize {
+        100
+    }
+}
+
+#[test]
+fn the_owned_forms_follow_a_providers_owned_length_limit() {
+    let sha = HashAlgorithm::Sha256;
+    let prk = [7u8; 32];
+    assert_eq!(
+        Limited.derive_hkdf(sha, 101, b"", b"", b"ikm").unwrap_err(),
+        OVER_OWNED_LIMIT
+    );
+    assert_eq!(
+        Limited.hkdf_expand(sha, 101, &prk, b"").unwrap_err(),
+        OVER_OWNED_LIMIT
+    );
+    assert_eq!(
+        Limited
+            .derive_pbkdf2_hmac(sha, 101, b"s", 1, b"pw")
+            .unwrap_err(),
+        OVER_OWNED_LIMIT
+    );
+    let at = Limited.derive_hkdf(sha, 100, b"", b"", b"ikm").unwrap();
+    assert_eq!(
+        at,
+        RustCrypto.derive_hkdf(sha, 100, b"", b"", b"ikm").unwrap()
+    );
+    assert_eq!(Limited.hkdf_expand(sha, 100, &prk, b"").unwrap().len(), 100);
+    assert_eq!(
+        Limited
+            .derive_pbkdf2_hmac(sha, 100, b"s", 1, b"pw")
+            .unwrap()
+            .len(),
+        100
+    );
+    let mut into = [0u8; 101];
+    Limited
+        .derive_hkdf_into(sha, b"", b"", b"ikm", &mut into)
+        .unwrap();
+    assert_eq!(&into[..100], at.as_bytes());
+    // HKDF's own maximum (255 blocks) stays below the default limit for every hash.
+    for algorithm in RustCrypto::HKDF_HASHES {
+        assert!(hkdf_max_length(*algorithm) <= RustCrypto.hkdf_owned_length_limit());
+    }
+}
+
 // ---- derived key container ----
+
+#[test]
+fn derived_key_formats_as_hex_on_request_and_debug_stays_redacted() {
+    // RFC 6070, test 1.
+    let key = RustCrypto
+        .derive_pbkdf2_hmac(HashAlgorithm::Sha1, 20, b"salt", 1, b"password")
+        .unwrap();
+    assert_eq!(
+        format!("{key:x}"),
+        "0c60c80f961f0e71f3a9b524af6012062fe037a6"
+    );
+    assert_eq!(
+        format!("{key:X}"),
+        "0C60C80F961F0E71F3A9B524AF6012062FE037A6"
+    );
+    assert_eq!(format!("{key:?}"), "DerivedKey(20 bytes)");
+    assert_eq!(format!("{key:#?}"), "DerivedKey(20 bytes)");
+}
 
 #[test]
 fn derived_key_debug_hides_the_bytes_and_verify_is_an_invalid_key_error() {
@@ -275,11 +467,14 @@ fn derived_key_debug_hides_the_bytes_and_verify_is_an_invalid_key_error() {
 
 #[cfg(feature = "scrypt")]
 mod scrypt {
-    use super::is_invalid_argument;
+    use super::{OVER_OWNED_LIMIT, is_invalid_argument};
     use backend_kdf::{
-        DEFAULT_SCRYPT_MEMORY_LIMIT, Error, RustCrypto, RustCryptoScrypt, SCRYPT_MAX_LENGTH,
-        ScryptBackend, ScryptParams,
+        DEFAULT_OWNED_LENGTH_LIMIT, DEFAULT_SCRYPT_COST_LIMIT, DEFAULT_SCRYPT_MEMORY_LIMIT, Error,
+        RustCrypto, RustCryptoScrypt, SCRYPT_MAX_LENGTH, ScryptBackend, ScryptParams,
     };
+
+    const OVER_COST_LIMIT: Error =
+        Error::InvalidArgument("scrypt cost N * r * p exceeds the backend's cost limit");
 
     /// Derives with `n`, `r`, `p` and a 16-byte output through both forms; both must agree.
     fn derive(backend: &impl ScryptBackend, n: u64, r: u32, p: u32) -> Result<Vec<u8>, Error> {
@@ -407,6 +602,118 @@ mod scrypt {
         assert!(paper.check_memory(DEFAULT_SCRYPT_MEMORY_LIMIT).is_ok());
         let double = ScryptParams::new(1 << 21, 8, 1).unwrap();
         assert!(double.check_memory(DEFAULT_SCRYPT_MEMORY_LIMIT).is_err());
+    }
+
+    /// Issue 9, item 5: the memory limit does not bound the time; the cost limit does.
+    #[test]
+    fn scrypt_refuses_a_cost_just_over_the_limit_and_admits_one_at_it() {
+        // N = 16, r = 2, p = 3: cost 96, memory 128 * 2 * (16 + 3) = 4864 bytes.
+        let params = ScryptParams::new(16, 2, 3).unwrap();
+        assert_eq!(params.cost(), 96);
+        let at = RustCryptoScrypt {
+            cost_limit: 96,
+            ..RustCryptoScrypt::DEFAULT
+        };
+        let under = RustCryptoScrypt::with_cost_limit(95);
+        assert_eq!(under.scrypt_cost_limit(), 95);
+        assert_eq!(under.scrypt_memory_limit(), DEFAULT_SCRYPT_MEMORY_LIMIT);
+        assert_eq!(derive(&at, 16, 2, 3), derive(&RustCrypto, 16, 2, 3));
+        assert!(derive(&at, 16, 2, 3).is_ok());
+        assert_eq!(derive(&under, 16, 2, 3), Err(OVER_COST_LIMIT));
+        assert_eq!(params.check_cost(96), Ok(()));
+        assert_eq!(params.check_cost(95), Err(OVER_COST_LIMIT));
+    }
+
+    #[test]
+    fn scrypt_default_cost_limit_admits_the_published_and_common_parameters() {
+        assert_eq!(DEFAULT_SCRYPT_COST_LIMIT, 1 << 24);
+        assert_eq!(RustCrypto.scrypt_cost_limit(), DEFAULT_SCRYPT_COST_LIMIT);
+        assert_eq!(
+            RustCryptoScrypt::DEFAULT.cost_limit,
+            DEFAULT_SCRYPT_COST_LIMIT
+        );
+        // RFC 7914's vectors (the last runs with `--full`), the paper's file encryption,
+        // N = 2^14 r = 8 p = 16, and the largest p at N = 2^14, r = 8.
+        for (n, r, p) in [
+            (16, 1, 1),
+            (1024, 8, 16),
+            (16384, 8, 1),
+            (1 << 20, 8, 1),
+            (1 << 14, 8, 16),
+            (1 << 18, 8, 1),
+            (1 << 14, 8, 128),
+        ] {
+            let params = ScryptParams::new(n, r, p).unwrap();
+            assert_eq!(
+                params.check_cost(DEFAULT_SCRYPT_COST_LIMIT),
+                Ok(()),
+                "{n} {r} {p}"
+            );
+            assert_eq!(
+                params.check_memory(DEFAULT_SCRYPT_MEMORY_LIMIT),
+                Ok(()),
+                "{n} {r} {p}"
+            );
+        }
+        assert_eq!(
+            ScryptParams::new(1 << 14, 8, 129)
+                .unwrap()
+                .check_cost(DEFAULT_SCRYPT_COST_LIMIT),
+            Err(OVER_COST_LIMIT)
+        );
+    }
+
+    /// The issue's example: N = 2^14, r = 8, p = 2^20 fits the 2 GiB memory limit (1,040 MiB) but
+    /// would run for about 12 hours. Refused at once by the default limits, through every form.
+    #[test]
+    fn scrypt_refuses_the_twelve_hour_parameters_within_the_memory_limit() {
+        let params = ScryptParams::new(1 << 14, 8, 1 << 20).unwrap();
+        assert!(params.working_memory() <= DEFAULT_SCRYPT_MEMORY_LIMIT);
+        assert_eq!(params.cost(), 1 << 37);
+        assert_eq!(
+            derive(&RustCrypto, 1 << 14, 8, 1 << 20),
+            Err(OVER_COST_LIMIT)
+        );
+        assert_eq!(
+            derive(&RustCryptoScrypt::DEFAULT, 1 << 14, 8, 1 << 20),
+            Err(OVER_COST_LIMIT)
+        );
+        // The cost saturates rather than overflowing.
+        let huge = ScryptParams::new(1 << 63, (1 << 15) - 1, (1 << 15) - 1).unwrap();
+        assert_eq!(huge.cost(), u64::MAX);
+    }
+
+    #[test]
+    fn scrypt_owned_form_refuses_a_length_just_over_the_limit_and_into_still_works() {
+        assert_eq!(
+            RustCrypto.scrypt_owned_length_limit(),
+            DEFAULT_OWNED_LENGTH_LIMIT
+        );
+        let over = DEFAULT_OWNED_LENGTH_LIMIT + 1;
+        assert_eq!(
+            RustCrypto
+                .derive_scrypt(b"pw", b"salt", over, 16, 1, 1)
+                .unwrap_err(),
+            OVER_OWNED_LIMIT
+        );
+        let mut large = vec![0u8; over];
+        RustCrypto
+            .derive_scrypt_into(b"pw", b"salt", 16, 1, 1, &mut large)
+            .unwrap();
+        let at = RustCrypto
+            .derive_scrypt(b"pw", b"salt", DEFAULT_OWNED_LENGTH_LIMIT, 16, 1, 1)
+            .unwrap();
+        assert_eq!(at.as_bytes(), &large[..DEFAULT_OWNED_LENGTH_LIMIT]);
+        // Configured: 64 bytes.
+        let small = RustCryptoScrypt {
+            owned_length_limit: 64,
+            ..RustCryptoScrypt::DEFAULT
+        };
+        assert!(small.derive_scrypt(b"", b"", 64, 16, 1, 1).is_ok());
+        assert_eq!(
+            small.derive_scrypt(b"", b"", 65, 16, 1, 1).unwrap_err(),
+            OVER_OWNED_LIMIT
+        );
     }
 
     #[test]

@@ -127,6 +127,17 @@ fn any_descriptor() -> impl Strategy<Value = HashAlgorithm> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
+    /// Any digest size (a provider may list a SHAKE of any size): the HKDF bound never overflows;
+    /// it is 255 × the size, saturated.
+    #[test]
+    fn hkdf_max_length_never_overflows(size in prop_oneof![any::<usize>(), 1usize..100], length in any::<usize>()) {
+        let Some(digest_size) = core::num::NonZeroUsize::new(size) else { return Ok(()) };
+        let shake = HashAlgorithm::Shake256 { digest_size };
+        let max = hkdf_max_length(shake);
+        prop_assert_eq!(max, size.saturating_mul(255));
+        prop_assert_eq!(check_hkdf_length(shake, length).is_ok(), length >= 1 && length <= max);
+    }
+
     /// Arbitrary lengths, iterations and inputs: an error exactly when a rule is broken, never a
     /// panic.
     #[test]
@@ -191,9 +202,15 @@ proptest! {
         length in 0usize..100,
     ) {
         use backend_kdf::{RustCryptoScrypt, ScryptBackend, ScryptParams, check_scrypt_length};
-        let backend = RustCryptoScrypt::with_memory_limit(64 << 10);
+        let backend = RustCryptoScrypt {
+            memory_limit: 64 << 10,
+            cost_limit: 1 << 12,
+            ..RustCryptoScrypt::DEFAULT
+        };
         let valid = check_scrypt_length(length).is_ok()
-            && ScryptParams::new(n, r, p).and_then(|s| s.check_memory(64 << 10)).is_ok();
+            && ScryptParams::new(n, r, p)
+                .and_then(|s| s.check_memory(64 << 10).and(s.check_cost(1 << 12)))
+                .is_ok();
         let mut out = vec![0u8; length];
         prop_assert_eq!(backend.derive_scrypt_into(b"pw", b"salt", n, r, p, &mut out).is_ok(), valid);
         let owned = backend.derive_scrypt(b"pw", b"salt", length, n, r, p);
