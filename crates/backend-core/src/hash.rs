@@ -79,6 +79,55 @@ impl HashAlgorithm {
         HashAlgorithm::Sm3,
     ];
 
+    /// Every fixed-output algorithm: what HMAC, PBKDF2, HKDF and signatures can use. The one list;
+    /// every family's tables refer to it (or to `capability::HashSet::FIXED_OUTPUT`).
+    pub const FIXED_OUTPUT: [HashAlgorithm; 15] = [
+        HashAlgorithm::Sha1,
+        HashAlgorithm::Sha224,
+        HashAlgorithm::Sha256,
+        HashAlgorithm::Sha384,
+        HashAlgorithm::Sha512,
+        HashAlgorithm::Sha512_224,
+        HashAlgorithm::Sha512_256,
+        HashAlgorithm::Sha3_224,
+        HashAlgorithm::Sha3_256,
+        HashAlgorithm::Sha3_384,
+        HashAlgorithm::Sha3_512,
+        HashAlgorithm::Blake2b512,
+        HashAlgorithm::Blake2s256,
+        HashAlgorithm::Md5,
+        HashAlgorithm::Sm3,
+    ];
+
+    /// The position of the algorithm in [`HashAlgorithm::ALL`] (any SHAKE output length gives the
+    /// same position): a small dense index for bit sets.
+    pub const fn index(self) -> u32 {
+        match self {
+            HashAlgorithm::Sha1 => 0,
+            HashAlgorithm::Sha224 => 1,
+            HashAlgorithm::Sha256 => 2,
+            HashAlgorithm::Sha384 => 3,
+            HashAlgorithm::Sha512 => 4,
+            HashAlgorithm::Sha512_224 => 5,
+            HashAlgorithm::Sha512_256 => 6,
+            HashAlgorithm::Sha3_224 => 7,
+            HashAlgorithm::Sha3_256 => 8,
+            HashAlgorithm::Sha3_384 => 9,
+            HashAlgorithm::Sha3_512 => 10,
+            HashAlgorithm::Shake128 { .. } => 11,
+            HashAlgorithm::Shake256 { .. } => 12,
+            HashAlgorithm::Blake2b512 => 13,
+            HashAlgorithm::Blake2s256 => 14,
+            HashAlgorithm::Md5 => 15,
+            HashAlgorithm::Sm3 => 16,
+        }
+    }
+
+    /// True when `self` and `other` are the same function, whatever their SHAKE output lengths.
+    pub const fn same_function(self, other: HashAlgorithm) -> bool {
+        self.index() == other.index()
+    }
+
     /// SHAKE128 with a `digest_size`-byte output; [`Error::InvalidArgument`] for 0 (an XOF's
     /// output must be at least one byte, as the seed system's `ValueError` says).
     ///
@@ -243,5 +292,21 @@ mod tests {
                 ))
             );
         }
+    }
+
+    #[test]
+    fn index_is_the_position_in_all_and_fixed_output_is_all_but_the_xofs() {
+        for (i, h) in HashAlgorithm::ALL.iter().enumerate() {
+            assert_eq!(h.index() as usize, i);
+        }
+        let fixed: [HashAlgorithm; 15] = HashAlgorithm::FIXED_OUTPUT;
+        assert!(fixed.iter().all(|h| !h.is_xof()));
+        assert_eq!(
+            HashAlgorithm::ALL.iter().filter(|h| !h.is_xof()).count(),
+            fixed.len()
+        );
+        let long = HashAlgorithm::shake128(999).unwrap();
+        assert!(long.same_function(HashAlgorithm::ALL[11]));
+        assert!(!long.same_function(HashAlgorithm::ALL[12]));
     }
 }

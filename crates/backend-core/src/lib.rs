@@ -23,6 +23,7 @@ extern crate alloc;
 extern crate std;
 
 mod cipher;
+mod curve;
 mod error;
 mod hash;
 pub mod hex;
@@ -31,6 +32,7 @@ mod output;
 pub mod rng;
 
 pub use cipher::{CipherAlgorithm, expand_triple_des_key};
+pub use curve::EllipticCurve;
 pub use error::{Error, Reason, Result};
 pub use hash::{HashAlgorithm, MessageHash};
 #[cfg(feature = "alloc")]
