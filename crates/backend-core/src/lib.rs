@@ -22,6 +22,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod capability;
 mod cipher;
 mod curve;
 mod error;
