@@ -41,6 +41,15 @@ pub use mac::DynMacContext;
 pub use mac::MacContext;
 pub use output::Output;
 
+/// The RustCrypto provider: the pure-Rust default, declared once for every family.
+///
+/// Each family crate implements its trait for this type beside its capability rows (behind the
+/// family's `rustcrypto` feature), so the value `RustCrypto` offers whatever families are compiled
+/// in; the umbrella crate's `backend::Backend` *is* this type. A zero-sized value: copying or
+/// passing it costs nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RustCrypto;
+
 /// True when `table` lists an entry of the same algorithm as `wanted`, ignoring the parameters an
 /// entry carries (a key, a SHAKE output size).
 ///
