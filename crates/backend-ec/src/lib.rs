@@ -36,7 +36,10 @@ pub use backend_core::{Error, HashAlgorithm, MessageHash, Reason, Result};
 pub use curve::{CurveCapability, EllipticCurve};
 #[cfg(feature = "alloc")]
 pub use dynamic::DynEllipticCurveBackend;
-pub use numbers::{EcInteger, EcPrivateNumbers, EcPublicNumbers, EncodedPoint, PointFormat};
+pub use numbers::{
+    EcInteger, EcPrivateNumbers, EcPublicNumbers, EncodedPoint, PointFormat,
+    check_encoded_point_size, check_private_value_size,
+};
 #[cfg(feature = "rustcrypto")]
 pub use rustcrypto::{RustCrypto, RustCryptoEcPrivateKey, RustCryptoEcPublicKey};
 pub use signature::{
@@ -47,6 +50,34 @@ pub use signature::{
 ///
 /// The `*_supported` answers are derived from [`EllipticCurveBackend::elliptic_curve_capabilities`];
 /// each agrees with the matching generate / load / derive / sign call.
+///
+/// ```
+/// use backend_ec::{
+///     Ecdh, Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve, EllipticCurveBackend,
+///     HashAlgorithm, MessageHash, PointFormat, RustCrypto,
+/// };
+///
+/// let curve = EllipticCurve::Secp256r1; // P-256, prime256v1
+/// assert!(RustCrypto.elliptic_curve_supported(curve));
+///
+/// // ECDSA: sign (RFC 6979 deterministic here), verify the DER signature.
+/// let alice = RustCrypto.derive_elliptic_curve_private_key(&[0x11; 32], curve)?;
+/// let ecdsa = Ecdsa::deterministic(MessageHash::Hash(HashAlgorithm::Sha256));
+/// let signature = alice.sign(b"message", ecdsa)?;
+/// alice.public_key().verify(&signature, b"message", ecdsa)?;
+///
+/// // A peer's public key from its SEC 1 bytes, then ECDH both ways.
+/// let bob = RustCrypto.derive_elliptic_curve_private_key(&[0x22; 32], curve)?;
+/// let bob_point = bob.public_key().encoded_point(PointFormat::Compressed)?;
+/// let bob_public = RustCrypto.load_elliptic_curve_public_bytes(curve, &bob_point)?;
+/// let shared = alice.exchange(Ecdh, &bob_public)?;
+/// assert_eq!(shared, bob.exchange(Ecdh, alice.public_key())?);
+/// assert_eq!(format!("{shared:?}"), "SharedSecret(32 bytes)"); // secrets stay out of Debug
+/// # Ok::<(), backend_ec::Error>(())
+/// ```
+#[doc(alias = "ECDSA")]
+#[doc(alias = "ECDH")]
+#[doc(alias = "EllipticCurvePrivateKey")]
 pub trait EllipticCurveBackend {
     /// The private keys this backend makes.
     type PrivateKey: EcPrivateKey;
@@ -106,28 +137,33 @@ pub trait EllipticCurveBackend {
     }
 
     /// Loads a private key from its numbers: the scalar must be in `[1, n - 1]`
-    /// ([`Error::InvalidKey`]), the public numbers a point on the curve that is `d * G`.
+    /// ([`Error::InvalidKey`]), the public numbers a point on the curve that is `d * G`. Sizes
+    /// are checked first ([`EcPrivateNumbers::check_size`]), before any arithmetic.
     fn load_elliptic_curve_private_numbers(
         &self,
         numbers: &EcPrivateNumbers,
     ) -> Result<Self::PrivateKey>;
 
-    /// Loads a public key from its numbers: a point on the curve, not the identity.
+    /// Loads a public key from its numbers: a point on the curve, not the identity. Sizes are
+    /// checked first ([`EcPublicNumbers::check_size`]), before any arithmetic.
     fn load_elliptic_curve_public_numbers(
         &self,
         numbers: &EcPublicNumbers,
     ) -> Result<Self::PublicKey>;
 
     /// Loads a public key from a SEC 1 encoded point, compressed or uncompressed (the seed
-    /// system's `EllipticCurvePublicKey.from_encoded_point`).
+    /// system's `EllipticCurvePublicKey.from_encoded_point`). The point type and length are
+    /// checked first ([`check_encoded_point_size`]), before any parsing or arithmetic.
     fn load_elliptic_curve_public_bytes(
         &self,
         curve: EllipticCurve,
         encoded_point: &[u8],
     ) -> Result<Self::PublicKey>;
 
-    /// The private key whose scalar is `private_value` (big-endian, any length), its public point
-    /// computed. [`Error::InvalidKey`] unless the value is in `[1, n - 1]`.
+    /// The private key whose scalar is `private_value` (big-endian; leading zero bytes allowed),
+    /// its public point computed. [`Error::InvalidKey`] unless the value is in `[1, n - 1]`; a
+    /// value wider than the curve's field is refused first ([`check_private_value_size`]),
+    /// before any arithmetic.
     fn derive_elliptic_curve_private_key(
         &self,
         private_value: &[u8],

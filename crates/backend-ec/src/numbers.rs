@@ -1,12 +1,25 @@
 use crate::{EllipticCurve, Error, Result};
 use core::fmt;
-use subtle::ConstantTimeEq;
-use zeroize::Zeroize;
+use core::hash::{Hash, Hasher};
+use subtle::{Choice, ConstantTimeEq};
+use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// A non-negative integer of up to 528 bits (66 bytes, the width of P-521), held inline as a
 /// fixed-size big-endian byte array: the seed system's Python `int`s in the numbers classes and in
 /// DSS signatures, without allocation.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// It also holds private scalars ([`EcPrivateNumbers::private_value`]), so it is treated as a
+/// secret everywhere: equality is constant-time (all 66 bytes are compared, whatever they hold),
+/// it is zeroized on drop, and it is not `Copy` (a copy is an explicit `clone`, itself zeroized
+/// when dropped).
+///
+/// ```compile_fail,E0382
+/// use backend_ec::EcInteger;
+/// let d = EcInteger::from_u64(7);
+/// let copy = d; // moves: EcInteger is not Copy
+/// let again = d; // error[E0382]: use of moved value: `d`
+/// ```
+#[derive(Clone)]
 pub struct EcInteger {
     bytes: [u8; EcInteger::CAPACITY],
 }
@@ -93,6 +106,36 @@ impl Zeroize for EcInteger {
     }
 }
 
+impl Drop for EcInteger {
+    fn drop(&mut self) {
+        self.bytes.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for EcInteger {}
+
+impl ConstantTimeEq for EcInteger {
+    fn ct_eq(&self, other: &Self) -> Choice {
+        self.bytes.ct_eq(&other.bytes)
+    }
+}
+
+/// Constant-time: the time does not depend on where (or whether) the values differ.
+impl PartialEq for EcInteger {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq(other).into()
+    }
+}
+
+impl Eq for EcInteger {}
+
+/// Hashes the fixed 66-byte form, consistently with `==`.
+impl Hash for EcInteger {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.bytes.hash(state);
+    }
+}
+
 impl fmt::Debug for EcInteger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("0x")?;
@@ -108,7 +151,7 @@ impl fmt::Debug for EcInteger {
 
 /// A public key as numbers (the seed system's `EllipticCurvePublicNumbers`): the affine
 /// coordinates of a point and its curve. Not validated until a backend loads it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EcPublicNumbers {
     /// The curve.
     pub curve: EllipticCurve,
@@ -126,6 +169,16 @@ impl EcPublicNumbers {
             x: EcInteger::from_be_slice(x)?,
             y: EcInteger::from_be_slice(y)?,
         })
+    }
+
+    /// [`Error::InvalidKey`] when `x` or `y` has more significant bytes than the curve's field
+    /// ([`EllipticCurve::field_len`]): the first check of every loader, before any arithmetic.
+    pub fn check_size(&self) -> Result<()> {
+        let len = self.curve.field_len();
+        if self.x.significant_bytes().len() > len || self.y.significant_bytes().len() > len {
+            return Err(Error::InvalidKey("coordinate wider than the curve"));
+        }
+        Ok(())
     }
 
     /// The SEC 1 encoding of the point (`04 || x || y`, or `02`/`03 || x` compressed) with
@@ -159,8 +212,8 @@ impl EcPublicNumbers {
 }
 
 /// A private key as numbers (the seed system's `EllipticCurvePrivateNumbers`): the secret scalar
-/// and the public numbers it must match. The scalar is zeroized on drop, never printed, and compared
-/// in constant time.
+/// and the public numbers it must match. The scalar is zeroized on drop (every [`EcInteger`] is),
+/// never printed, and compared in constant time.
 #[derive(Clone)]
 pub struct EcPrivateNumbers {
     /// The secret scalar `d`.
@@ -169,24 +222,72 @@ pub struct EcPrivateNumbers {
     pub public_numbers: EcPublicNumbers,
 }
 
+impl EcPrivateNumbers {
+    /// [`Error::InvalidKey`] when the private value or a coordinate has more significant bytes
+    /// than the curve's field: the first check of `load_elliptic_curve_private_numbers`, before
+    /// any arithmetic (see [`check_private_value_size`], [`EcPublicNumbers::check_size`]).
+    pub fn check_size(&self) -> Result<()> {
+        check_private_value_size(
+            self.private_value.significant_bytes(),
+            self.public_numbers.curve,
+        )?;
+        self.public_numbers.check_size()
+    }
+}
+
+/// [`Error::InvalidKey`] when a big-endian private value has more significant bytes than the
+/// curve's field ([`EllipticCurve::field_len`]; leading zero bytes do not count): such a value is
+/// at least the group order. The first check of `derive_elliptic_curve_private_key`, before the
+/// value is read or any arithmetic is done.
+pub fn check_private_value_size(private_value: &[u8], curve: EllipticCurve) -> Result<()> {
+    let first = private_value
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(private_value.len());
+    if private_value.len() - first > curve.field_len() {
+        return Err(Error::InvalidKey("private value wider than the curve"));
+    }
+    Ok(())
+}
+
+/// [`Error::InvalidKey`] unless `encoded_point` starts with a SEC 1 point type the seed system
+/// accepts (`02` / `03` compressed, `04` uncompressed) and has that form's length on `curve`:
+/// 1 + field length bytes compressed, 1 + 2 × field length uncompressed. The first check of
+/// `load_elliptic_curve_public_bytes`, before any parsing or arithmetic.
+pub fn check_encoded_point_size(curve: EllipticCurve, encoded_point: &[u8]) -> Result<()> {
+    let len = curve.field_len();
+    let expected = match encoded_point.first() {
+        Some(0x02 | 0x03) => 1 + len,
+        Some(0x04) => 1 + 2 * len,
+        _ => {
+            return Err(Error::InvalidKey("unsupported elliptic curve point type"));
+        }
+    };
+    if encoded_point.len() != expected {
+        return Err(Error::InvalidKey(
+            "encoded point length does not match the curve",
+        ));
+    }
+    Ok(())
+}
+
 impl PartialEq for EcPrivateNumbers {
     fn eq(&self, other: &Self) -> bool {
-        let same_value: bool = self
-            .private_value
-            .as_be_bytes()
-            .ct_eq(other.private_value.as_be_bytes())
-            .into();
-        same_value && self.public_numbers == other.public_numbers
+        // Both parts compared, in constant time, before the answer is combined.
+        let same = self.private_value.ct_eq(&other.private_value)
+            & self.public_numbers.x.ct_eq(&other.public_numbers.x)
+            & self.public_numbers.y.ct_eq(&other.public_numbers.y)
+            & Choice::from(u8::from(
+                self.public_numbers.curve == other.public_numbers.curve,
+            ));
+        same.into()
     }
 }
 
 impl Eq for EcPrivateNumbers {}
 
-impl Drop for EcPrivateNumbers {
-    fn drop(&mut self) {
-        self.private_value.zeroize();
-    }
-}
+/// The scalar is an [`EcInteger`], which zeroizes itself when dropped.
+impl ZeroizeOnDrop for EcPrivateNumbers {}
 
 impl fmt::Debug for EcPrivateNumbers {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -206,7 +307,8 @@ pub enum PointFormat {
     Compressed,
 }
 
-/// A SEC 1 encoded point, held inline (up to 133 bytes: P-521 uncompressed).
+/// A SEC 1 encoded point, held inline (up to 133 bytes: P-521 uncompressed). `{:x}` / `{:X}`
+/// print it as hex.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct EncodedPoint {
     bytes: [u8; EncodedPoint::CAPACITY],
@@ -264,9 +366,9 @@ impl AsRef<[u8]> for EncodedPoint {
 impl fmt::Debug for EncodedPoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("EncodedPoint(")?;
-        for b in self.as_slice() {
-            write!(f, "{b:02x}")?;
-        }
+        backend_core::hex::write_lower(f, self.as_slice())?;
         f.write_str(")")
     }
 }
+
+backend_core::hex::impl_hex!(EncodedPoint);

@@ -56,7 +56,20 @@ impl From<MessageHash> for Ecdsa {
 pub struct Ecdh;
 
 /// A DER-encoded ECDSA signature (`SEQUENCE { r INTEGER, s INTEGER }`, the seed system's format),
-/// held inline: up to 141 bytes, the largest P-521 signature.
+/// held inline: up to 141 bytes, the largest P-521 signature. `{:x}` / `{:X}` print it as hex.
+///
+/// Signing returns one; [`DerSignature::from_der`] (or `TryFrom<&[u8]>`) checks and holds one
+/// received from elsewhere.
+///
+/// ```
+/// use backend_ec::{DerSignature, EcInteger, encode_dss_signature};
+///
+/// let signature = encode_dss_signature(&EcInteger::from_u64(1), &EcInteger::from_u64(0x80))?;
+/// assert_eq!(format!("{signature:x}"), "300702010102020080");
+/// assert_eq!(DerSignature::from_der(&signature)?, signature);
+/// assert!(DerSignature::try_from(&signature[..6]).is_err()); // truncated
+/// # Ok::<(), backend_ec::Error>(())
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct DerSignature {
     bytes: [u8; DerSignature::CAPACITY],
@@ -66,6 +79,34 @@ pub struct DerSignature {
 impl DerSignature {
     /// The largest signature held: `30 81 L (02 43 00 r[66]) (02 43 00 s[66])`.
     pub const CAPACITY: usize = 3 + 2 * (2 + 1 + EcInteger::CAPACITY);
+
+    /// Checks and copies a DER `Dss-Sig-Value` (`SEQUENCE { r INTEGER, s INTEGER }`): strict DER
+    /// as [`decode_dss_signature`] reads it (minimal lengths and integers, nothing trailing), `r`
+    /// and `s` positive, at most [`DerSignature::CAPACITY`] bytes.
+    ///
+    /// Errors: [`Error::InvalidArgument`] for an input longer than the capacity (checked first)
+    /// or an `r` or `s` of zero; [`Error::Malformed`] for anything that is not such DER. Whether
+    /// the integers are below a curve's order is for verification to decide.
+    pub fn from_der(der: &[u8]) -> Result<Self> {
+        if der.len() > Self::CAPACITY {
+            return Err(Error::InvalidArgument(
+                "DER signature longer than DerSignature::CAPACITY (141 bytes)",
+            ));
+        }
+        let (r, s) = decode_dss_signature(der)
+            .map_err(|_| Error::Malformed("not a strict DER ECDSA signature (Dss-Sig-Value)"))?;
+        if r.is_zero() || s.is_zero() {
+            return Err(Error::InvalidArgument(
+                "ECDSA signature r and s must be positive",
+            ));
+        }
+        let mut out = DerSignature {
+            bytes: [0; DerSignature::CAPACITY],
+            len: 0,
+        };
+        out.push(der)?;
+        Ok(out)
+    }
 
     /// The bytes.
     pub fn as_slice(&self) -> &[u8] {
@@ -97,15 +138,24 @@ impl AsRef<[u8]> for DerSignature {
     }
 }
 
+impl TryFrom<&[u8]> for DerSignature {
+    type Error = Error;
+
+    /// [`DerSignature::from_der`].
+    fn try_from(der: &[u8]) -> Result<Self> {
+        DerSignature::from_der(der)
+    }
+}
+
 impl fmt::Debug for DerSignature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("DerSignature(")?;
-        for b in self.as_slice() {
-            write!(f, "{b:02x}")?;
-        }
+        backend_core::hex::write_lower(f, self.as_slice())?;
         f.write_str(")")
     }
 }
+
+backend_core::hex::impl_hex!(DerSignature);
 
 /// Encodes `(r, s)` as a DER DSS signature (the seed system's `encode_dss_signature`).
 pub fn encode_dss_signature(r: &EcInteger, s: &EcInteger) -> Result<DerSignature> {
@@ -196,7 +246,8 @@ fn read_integer(value: &[u8]) -> Result<EcInteger> {
 }
 
 /// An ECDH shared secret, held inline (up to 66 bytes) and zeroized on drop. Equality is
-/// constant-time.
+/// constant-time. `Debug` shows only the length; `{:x}` / `{:X}` print the secret as hex, an
+/// explicit request (for a test vector, a protocol transcript), never done by accident.
 #[derive(Clone)]
 pub struct SharedSecret {
     bytes: [u8; EcInteger::CAPACITY],
@@ -241,6 +292,8 @@ impl Drop for SharedSecret {
     }
 }
 
+impl zeroize::ZeroizeOnDrop for SharedSecret {}
+
 impl core::ops::Deref for SharedSecret {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
@@ -259,3 +312,5 @@ impl fmt::Debug for SharedSecret {
         write!(f, "SharedSecret({} bytes)", self.len)
     }
 }
+
+backend_core::hex::impl_hex!(SharedSecret);

@@ -142,7 +142,7 @@ fn private_numbers_whose_public_point_does_not_match_are_refused() {
         .derive_elliptic_curve_private_key(&[9; 32], EllipticCurve::Secp256r1)
         .unwrap();
     let mismatched = EcPrivateNumbers {
-        private_value: a.private_value,
+        private_value: a.private_value.clone(),
         public_numbers: other.public_key().public_numbers(),
     };
     assert!(matches!(
@@ -374,4 +374,204 @@ proptest! {
             in_range
         );
     }
+}
+
+// ---- issue 9, item 4: the cheapest rejection first ----
+
+const WIDER_VALUE: Error = Error::InvalidKey("private value wider than the curve");
+const WIDER_COORDINATE: Error = Error::InvalidKey("coordinate wider than the curve");
+const POINT_LENGTH: Error = Error::InvalidKey("encoded point length does not match the curve");
+
+/// A private value with more significant bytes than the field is refused by its size, before it is
+/// read as a scalar (the error used to be the range check's, found by arithmetic).
+#[test]
+fn derive_refuses_an_oversized_private_value_by_its_size() {
+    for (curve, len) in [
+        (EllipticCurve::Secp224r1, 29),
+        (EllipticCurve::Secp256r1, 33),
+        (EllipticCurve::Secp384r1, 49),
+        (EllipticCurve::Secp521r1, 67),
+        (EllipticCurve::Secp256k1, 33),
+    ] {
+        assert_eq!(
+            RustCrypto
+                .derive_elliptic_curve_private_key(&vec![1; len], curve)
+                .unwrap_err(),
+            WIDER_VALUE,
+            "{curve:?}"
+        );
+        assert_eq!(
+            RustCrypto
+                .derive_elliptic_curve_private_key(&vec![0xff; 100_000], curve)
+                .unwrap_err(),
+            WIDER_VALUE
+        );
+        // Leading zeros are not width: a field-width value behind them is read as usual.
+        let mut padded = vec![0; 1000];
+        padded.extend(vec![1; len - 1]);
+        assert!(
+            RustCrypto
+                .derive_elliptic_curve_private_key(&padded, curve)
+                .is_ok(),
+            "{curve:?}"
+        );
+    }
+    // An unsupported curve is still reported as such, whatever the value.
+    assert!(matches!(
+        RustCrypto.derive_elliptic_curve_private_key(&[1; 100], EllipticCurve::BrainpoolP256r1),
+        Err(Error::Unsupported { .. })
+    ));
+}
+
+/// Private numbers: every width is checked before any arithmetic, so an out-of-range scalar (a
+/// range check needs arithmetic) with an oversized coordinate reports the coordinate.
+#[test]
+fn private_numbers_are_refused_by_size_before_any_arithmetic() {
+    let good = key(EllipticCurve::Secp256r1).private_numbers().unwrap();
+    let n = EcInteger::from_be_slice(&hex::decode(P256_ORDER).unwrap()).unwrap();
+    let wide = EcInteger::from_be_slice(&[1; 33]).unwrap();
+    let out_of_range_and_wide = EcPrivateNumbers {
+        private_value: n,
+        public_numbers: EcPublicNumbers {
+            x: wide.clone(),
+            ..good.public_numbers.clone()
+        },
+    };
+    assert_eq!(
+        RustCrypto
+            .load_elliptic_curve_private_numbers(&out_of_range_and_wide)
+            .unwrap_err(),
+        WIDER_COORDINATE
+    );
+    assert_eq!(out_of_range_and_wide.check_size(), Err(WIDER_COORDINATE));
+    let wide_value = EcPrivateNumbers {
+        private_value: wide.clone(),
+        public_numbers: good.public_numbers.clone(),
+    };
+    assert_eq!(
+        RustCrypto
+            .load_elliptic_curve_private_numbers(&wide_value)
+            .unwrap_err(),
+        WIDER_VALUE
+    );
+    // The widest integer there is (66 bytes) on P-256, in every position.
+    let widest = EcInteger::from_be_slice(&[0xff; 66]).unwrap();
+    for (value, x, y) in [
+        (
+            widest.clone(),
+            good.public_numbers.x.clone(),
+            good.public_numbers.y.clone(),
+        ),
+        (
+            good.private_value.clone(),
+            widest.clone(),
+            good.public_numbers.y.clone(),
+        ),
+        (
+            good.private_value.clone(),
+            good.public_numbers.x.clone(),
+            widest.clone(),
+        ),
+    ] {
+        let numbers = EcPrivateNumbers {
+            private_value: value,
+            public_numbers: EcPublicNumbers {
+                curve: EllipticCurve::Secp256r1,
+                x,
+                y,
+            },
+        };
+        assert!(numbers.check_size().is_err());
+        assert!(matches!(
+            RustCrypto.load_elliptic_curve_private_numbers(&numbers),
+            Err(Error::InvalidKey(_))
+        ));
+    }
+    assert_eq!(good.check_size(), Ok(()));
+    assert!(
+        RustCrypto
+            .load_elliptic_curve_private_numbers(&good)
+            .is_ok()
+    );
+}
+
+#[test]
+fn public_numbers_are_refused_by_size_before_any_arithmetic() {
+    let good = key(EllipticCurve::Secp384r1).public_key().public_numbers();
+    let wide = EcInteger::from_be_slice(&[0xff; 66]).unwrap();
+    for numbers in [
+        EcPublicNumbers {
+            x: wide.clone(),
+            ..good.clone()
+        },
+        EcPublicNumbers {
+            y: wide.clone(),
+            ..good.clone()
+        },
+    ] {
+        assert_eq!(numbers.check_size(), Err(WIDER_COORDINATE));
+        assert_eq!(
+            RustCrypto
+                .load_elliptic_curve_public_numbers(&numbers)
+                .unwrap_err(),
+            WIDER_COORDINATE
+        );
+    }
+}
+
+/// Encoded points: type byte and length against the curve first (the error used to come from the
+/// SEC 1 parser).
+#[test]
+fn encoded_points_of_the_wrong_length_are_refused_by_size() {
+    for curve in [
+        EllipticCurve::Secp224r1,
+        EllipticCurve::Secp256r1,
+        EllipticCurve::Secp384r1,
+        EllipticCurve::Secp521r1,
+        EllipticCurve::Secp256k1,
+    ] {
+        let public = key(curve).public_key().public_numbers();
+        let uncompressed = public.encoded_point(PointFormat::Uncompressed).unwrap();
+        let compressed = public.encoded_point(PointFormat::Compressed).unwrap();
+        for good in [&uncompressed[..], &compressed[..]] {
+            assert!(
+                RustCrypto
+                    .load_elliptic_curve_public_bytes(curve, good)
+                    .is_ok()
+            );
+            let mut longer = good.to_vec();
+            longer.push(0);
+            let too_long = vec![good[0]; 100_000];
+            for bad in [
+                &longer[..],
+                &good[..good.len() - 1],
+                &too_long[..],
+                &good[..1],
+            ] {
+                assert_eq!(
+                    RustCrypto
+                        .load_elliptic_curve_public_bytes(curve, bad)
+                        .unwrap_err(),
+                    POINT_LENGTH,
+                    "{curve:?}: {} bytes",
+                    bad.len()
+                );
+            }
+        }
+    }
+    // A P-521 point offered as a P-256 one.
+    let p521 = key(EllipticCurve::Secp521r1)
+        .public_key()
+        .encoded_point(PointFormat::Uncompressed)
+        .unwrap();
+    assert_eq!(
+        RustCrypto
+            .load_elliptic_curve_public_bytes(EllipticCurve::Secp256r1, &p521)
+            .unwrap_err(),
+        POINT_LENGTH
+    );
+    assert_eq!(
+        backend_ec::check_encoded_point_size(EllipticCurve::Secp521r1, &p521),
+        Ok(())
+    );
 }

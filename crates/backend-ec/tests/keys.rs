@@ -179,7 +179,7 @@ fn dss_signatures_encode_and_decode() {
     let max = EcInteger::from_be_slice(&[0xff; 66]).unwrap();
     let der = encode_dss_signature(&max, &max).unwrap();
     assert_eq!(der.len(), backend_ec::DerSignature::CAPACITY);
-    assert_eq!(decode_dss_signature(&der).unwrap(), (max, max));
+    assert_eq!(decode_dss_signature(&der).unwrap(), (max.clone(), max));
 }
 
 #[test]
@@ -279,6 +279,164 @@ proptest! {
                     prop_assert!(unsupported_hash);
                 }
             }
+        }
+    }
+}
+
+// ---- issue 9, item 3: secret holders ----
+
+/// `EcInteger` holds private scalars: it compares in constant time (`subtle`), zeroizes itself on
+/// drop and is not `Copy` (the `compile_fail` doctest on `EcInteger` checks that part).
+#[test]
+fn ec_integers_compare_in_constant_time_and_zeroize_on_drop() {
+    fn constant_time<T: subtle::ConstantTimeEq + Eq>() {}
+    fn zeroize_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    constant_time::<EcInteger>();
+    zeroize_on_drop::<EcInteger>();
+    zeroize_on_drop::<backend_ec::EcPrivateNumbers>();
+    zeroize_on_drop::<backend_ec::SharedSecret>();
+
+    use subtle::ConstantTimeEq;
+    let a = EcInteger::from_be_slice(&[0x80; 66]).unwrap();
+    let mut high = [0x80; 66];
+    high[0] = 0x81;
+    let mut low = [0x80; 66];
+    low[65] = 0x81;
+    for other in [high, low] {
+        let b = EcInteger::from_be_slice(&other).unwrap();
+        assert_ne!(a, b);
+        assert!(!bool::from(a.ct_eq(&b)));
+    }
+    let same = a.clone();
+    assert_eq!(a, same);
+    assert!(bool::from(a.ct_eq(&same)));
+    // Hash agrees with equality.
+    use std::hash::{BuildHasher, RandomState};
+    let state = RandomState::new();
+    assert_eq!(state.hash_one(&a), state.hash_one(&same));
+    // Private numbers compare every part.
+    let key = RustCrypto
+        .derive_elliptic_curve_private_key(&[3; 32], EllipticCurve::Secp256r1)
+        .unwrap();
+    let numbers = key.private_numbers().unwrap();
+    assert_eq!(numbers, numbers.clone());
+    let mut other = numbers.clone();
+    other.private_value = EcInteger::from_u64(4);
+    assert_ne!(numbers, other);
+    let mut other = numbers.clone();
+    other.public_numbers.curve = EllipticCurve::Secp256k1;
+    assert_ne!(numbers, other);
+}
+
+// ---- issue 9, item 16: byte outputs as hex; DER signatures from bytes ----
+
+#[test]
+fn signatures_shared_secrets_and_points_format_as_lowercase_hex() {
+    let a = RustCrypto
+        .derive_elliptic_curve_private_key(&[5; 32], EllipticCurve::Secp256r1)
+        .unwrap();
+    let b = RustCrypto
+        .derive_elliptic_curve_private_key(&[6; 32], EllipticCurve::Secp256r1)
+        .unwrap();
+    let signature = a
+        .sign(
+            b"m",
+            Ecdsa::deterministic(MessageHash::Hash(HashAlgorithm::Sha256)),
+        )
+        .unwrap();
+    assert_eq!(format!("{signature:x}"), hex::encode(&*signature));
+    assert_eq!(
+        format!("{signature:X}"),
+        hex::encode(&*signature).to_uppercase()
+    );
+    let shared = a.exchange(Ecdh, b.public_key()).unwrap();
+    assert_eq!(format!("{shared:x}"), hex::encode(&*shared));
+    assert_eq!(format!("{shared:?}"), "SharedSecret(32 bytes)");
+    let point = a
+        .public_key()
+        .encoded_point(PointFormat::Uncompressed)
+        .unwrap();
+    assert_eq!(format!("{point:x}"), hex::encode(&*point));
+    assert!(format!("{point:x}").starts_with("04"));
+    assert_eq!(
+        format!("{point:?}"),
+        format!("EncodedPoint({})", hex::encode(&*point))
+    );
+}
+
+#[test]
+fn der_signatures_are_built_from_strict_der_only() {
+    use backend_ec::DerSignature;
+    // Accepted: every curve's signatures, and the largest P-521 one (141 bytes).
+    for curve in CURVES {
+        let key = RustCrypto
+            .generate_elliptic_curve_private_key(curve)
+            .unwrap();
+        let signature = key.sign(b"m", Ecdsa::from(HashAlgorithm::Sha256)).unwrap();
+        assert_eq!(DerSignature::from_der(&signature).unwrap(), signature);
+        assert_eq!(DerSignature::try_from(&signature[..]).unwrap(), signature);
+    }
+    let max = EcInteger::from_be_slice(&[0xff; 66]).unwrap();
+    let largest = encode_dss_signature(&max, &max).unwrap();
+    assert_eq!(largest.len(), DerSignature::CAPACITY);
+    assert_eq!(DerSignature::from_der(&largest).unwrap(), largest);
+    let small = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x7f];
+    assert_eq!(DerSignature::from_der(&small).unwrap().as_slice(), small);
+
+    // Refused: not DER, or DER that breaks a rule.
+    let malformed: &[&[u8]] = &[
+        &[],
+        &[0x30],
+        &small[..7],                                             // truncated
+        &[0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x7f, 0x00], // trailing byte
+        &[0x31, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x7f],       // SET, not SEQUENCE
+        &[0x30, 0x06, 0x02, 0x01, 0x81, 0x02, 0x01, 0x7f],       // negative r
+        &[0x30, 0x07, 0x02, 0x02, 0x00, 0x01, 0x02, 0x01, 0x7f], // non-minimal r
+        &[0x30, 0x81, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x7f], // long form for a short length
+        &[0x30, 0x80, 0x02, 0x01, 0x01, 0x02, 0x01, 0x7f, 0, 0], // indefinite length (BER)
+        &[0x30, 0x03, 0x02, 0x01, 0x01],                         // one integer
+        &[0x30, 0x06, 0x04, 0x01, 0x01, 0x02, 0x01, 0x7f],       // OCTET STRING r
+    ];
+    for der in malformed {
+        assert!(
+            matches!(DerSignature::from_der(der), Err(Error::Malformed(_))),
+            "{der:02x?}"
+        );
+        assert!(DerSignature::try_from(*der).is_err());
+    }
+    let zero_r = [0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x7f];
+    let zero_s = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00];
+    for der in [zero_r, zero_s] {
+        assert_eq!(
+            DerSignature::from_der(&der),
+            Err(Error::InvalidArgument(
+                "ECDSA signature r and s must be positive"
+            ))
+        );
+    }
+    let mut too_long = largest.to_vec();
+    too_long.push(0);
+    assert!(matches!(
+        DerSignature::from_der(&too_long),
+        Err(Error::InvalidArgument(_))
+    ));
+    assert!(matches!(
+        DerSignature::from_der(&[0x30; 100_000]),
+        Err(Error::InvalidArgument(_))
+    ));
+}
+
+proptest! {
+    /// Any bytes: `from_der` never panics, and accepts exactly what decodes to two positive
+    /// integers, holding the input unchanged.
+    #[test]
+    fn der_signature_from_random_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..160)) {
+        let parsed = backend_ec::DerSignature::from_der(&bytes);
+        let decoded = decode_dss_signature(&bytes);
+        let positive = decoded.as_ref().is_ok_and(|(r, s)| !r.is_zero() && !s.is_zero());
+        prop_assert_eq!(parsed.is_ok(), positive);
+        if let Ok(signature) = parsed {
+            prop_assert_eq!(signature.as_slice(), &bytes[..]);
         }
     }
 }

@@ -6,7 +6,7 @@ mod ops;
 use crate::{
     CurveCapability, DerSignature, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey,
     EcPublicNumbers, Ecdh, Ecdsa, EllipticCurve, EllipticCurveBackend, Error, Reason, Result,
-    SharedSecret, TryCryptoRng,
+    SharedSecret, TryCryptoRng, check_encoded_point_size, check_private_value_size,
 };
 use core::fmt;
 use elliptic_curve::{PublicKey, SecretKey};
@@ -129,6 +129,8 @@ fn new_private<C: Variant>(secret: SecretKey<C>) -> RustCryptoEcPrivateKey {
 }
 
 fn load_private<C: Variant>(numbers: &EcPrivateNumbers) -> Result<RustCryptoEcPrivateKey> {
+    // Cheapest rejection first: every width against the field before any arithmetic.
+    numbers.check_size()?;
     let secret = ops::secret_from_integer::<C>(&numbers.private_value)?;
     let claimed =
         ops::public_from_coordinates::<C>(&numbers.public_numbers.x, &numbers.public_numbers.y)?;
@@ -168,9 +170,12 @@ impl EllipticCurveBackend for RustCrypto {
         &self,
         numbers: &EcPublicNumbers,
     ) -> Result<RustCryptoEcPublicKey> {
-        on_curve!(numbers.curve, C => Ok(RustCryptoEcPublicKey {
-            point: C::wrap_public(ops::public_from_coordinates::<C>(&numbers.x, &numbers.y)?),
-        }))
+        on_curve!(numbers.curve, C => {
+            numbers.check_size()?;
+            Ok(RustCryptoEcPublicKey {
+                point: C::wrap_public(ops::public_from_coordinates::<C>(&numbers.x, &numbers.y)?),
+            })
+        })
     }
 
     fn load_elliptic_curve_public_bytes(
@@ -178,9 +183,12 @@ impl EllipticCurveBackend for RustCrypto {
         curve: EllipticCurve,
         encoded_point: &[u8],
     ) -> Result<RustCryptoEcPublicKey> {
-        on_curve!(curve, C => Ok(RustCryptoEcPublicKey {
-            point: C::wrap_public(ops::public_from_sec1::<C>(encoded_point)?),
-        }))
+        on_curve!(curve, C => {
+            check_encoded_point_size(curve, encoded_point)?;
+            Ok(RustCryptoEcPublicKey {
+                point: C::wrap_public(ops::public_from_sec1::<C>(encoded_point)?),
+            })
+        })
     }
 
     fn derive_elliptic_curve_private_key(
@@ -190,6 +198,7 @@ impl EllipticCurveBackend for RustCrypto {
     ) -> Result<RustCryptoEcPrivateKey> {
         // Check the curve first, so an unsupported curve is reported as such, whatever the value.
         on_curve!(curve, C => {
+            check_private_value_size(private_value, curve)?;
             let value = EcInteger::from_be_slice(private_value)
                 .map_err(|_| Error::InvalidKey("private value out of range"))?;
             Ok(new_private(ops::secret_from_integer::<C>(&value)?))
@@ -321,6 +330,7 @@ impl EcPrivateKey for RustCryptoEcPrivateKey {
                 "peer public key is on a different curve",
             ));
         }
+        peer.check_size()?;
         dispatch!(Secret, &self.secret, d => {
             let q = ops::public_from_coordinates(&peer.x, &peer.y)?;
             ops::exchange(d, &q)

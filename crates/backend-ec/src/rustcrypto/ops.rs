@@ -91,11 +91,11 @@ pub(crate) fn public_from_coordinates<C: Ops>(
 }
 
 /// A public point from its SEC 1 encoding: compressed (`02`/`03`) or uncompressed (`04`) only, as
-/// the seed system accepts; the `sec1` crate would also take the compact (`05`) form.
+/// the seed system accepts; the `sec1` crate would also take the compact (`05`) form. (The loader
+/// checks type and length first with `check_encoded_point_size`; checked again here so this
+/// function is safe on its own.)
 pub(crate) fn public_from_sec1<C: Ops>(bytes: &[u8]) -> Result<PublicKey<C>> {
-    if !matches!(bytes.first(), Some(0x02..=0x04)) {
-        return Err(Error::InvalidKey("unsupported elliptic curve point type"));
-    }
+    crate::check_encoded_point_size(C::CURVE, bytes)?;
     PublicKey::<C>::from_sec1_bytes(bytes)
         .map_err(|_| Error::InvalidKey("not a SEC 1 encoding of a point on the curve"))
 }
