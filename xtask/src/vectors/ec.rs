@@ -144,9 +144,10 @@ fn key_pair(backend: &dyn DynEllipticCurveBackend, file: &str, text: &str, tally
             .ok()
             .and_then(|k| k.private_numbers().ok())
             .is_some_and(|n| n == numbers);
-        tally.check(derived.as_ref() == Ok(&numbers.public_numbers) && round_trip, || {
-            format!("{}: {} key pair", r.at(file), curve.name())
-        });
+        tally.check(
+            derived.as_ref() == Ok(&numbers.public_numbers) && round_trip,
+            || format!("{}: {} key pair", r.at(file), curve.name()),
+        );
     }
 }
 
