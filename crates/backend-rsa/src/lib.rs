@@ -124,10 +124,11 @@ pub trait RsaBackend {
 
     /// A private key from its numbers, after [`RsaPrivateNumbers::check`]; a failed check is an
     /// [`Error::InvalidArgument`] naming the rule, a size the backend cannot handle an
-    /// [`Error::Unsupported`].
+    /// [`Error::Unsupported`]. The cheapest rejections come first: the public checks and the
+    /// size limit (comparisons of byte strings) before any arithmetic on the numbers.
     fn load_rsa_private_numbers(&self, numbers: &RsaPrivateNumbers) -> Result<Self::PrivateKey>;
 
-    /// A public key from its numbers, after [`RsaPublicNumbers::check`].
+    /// A public key from its numbers, after [`RsaPublicNumbers::check`] and the size limit.
     fn load_rsa_public_numbers(&self, numbers: &RsaPublicNumbers) -> Result<Self::PublicKey>;
 }
 
@@ -151,8 +152,10 @@ pub trait RsaPrivateKey: Send + Sync {
     ) -> Result<Vec<u8>>;
 
     /// Decrypts `ciphertext` with `padding` (PKCS#1 v1.5 or OAEP). The plaintext is zeroized on
-    /// drop. Every failure of a padding check is the same error (see `docs/security.md` for the
-    /// PKCS#1 v1.5 implicit-rejection stance).
+    /// drop. Every decryption failure (padding, length, a ciphertext not below the modulus) is
+    /// the same [`Error::Decryption`] (see `docs/security.md` for the PKCS#1 v1.5
+    /// implicit-rejection stance); a padding used for the wrong operation is an
+    /// [`Error::InvalidArgument`], an unsupported one an [`Error::Unsupported`].
     fn decrypt(
         &self,
         ciphertext: &[u8],

@@ -3,6 +3,7 @@
 use backend_core::HashAlgorithm;
 
 /// A mask generation function (the seed system's `MGF1`).
+#[doc(alias = "MGF1")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Mgf {
@@ -20,6 +21,12 @@ impl Mgf {
 }
 
 /// The salt length of a PSS signature (the seed system's `PSS.salt_length` and its constants).
+///
+/// An [`Explicit`](SaltLength::Explicit) length may come from an X.509 algorithm identifier, so
+/// from an attacker: any value is safe. One that cannot fit the key is an
+/// [`Error::InvalidSignature`](crate::Error::InvalidSignature) when verifying and an
+/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) when signing.
+#[doc(alias = "salt_length")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SaltLength {
     /// Exactly this many bytes.
@@ -34,6 +41,8 @@ pub enum SaltLength {
 }
 
 /// RSASSA-PSS parameters (RFC 8017 §8.1).
+#[doc(alias = "RSASSA-PSS")]
+#[doc(alias = "EMSA-PSS")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Pss {
     /// The mask generation function.
@@ -43,6 +52,8 @@ pub struct Pss {
 }
 
 /// RSAES-OAEP parameters (RFC 8017 §7.1). The label is borrowed: the descriptor is an argument.
+#[doc(alias = "RSAES-OAEP")]
+#[doc(alias = "EME-OAEP")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Oaep<'l> {
     /// The mask generation function.
@@ -61,10 +72,17 @@ pub struct Oaep<'l> {
 #[non_exhaustive]
 pub enum AsymmetricPadding<'l> {
     /// RSASSA-PKCS1-v1_5 / RSAES-PKCS1-v1_5.
+    #[doc(alias = "PKCS1")]
+    #[doc(alias = "PKCS#1")]
+    #[doc(alias = "RSASSA-PKCS1-v1_5")]
+    #[doc(alias = "RSAES-PKCS1-v1_5")]
+    #[doc(alias = "EMSA-PKCS1-v1_5")]
     Pkcs1v15,
     /// RSASSA-PSS.
+    #[doc(alias = "RSASSA-PSS")]
     Pss(Pss),
     /// RSAES-OAEP.
+    #[doc(alias = "RSAES-OAEP")]
     Oaep(Oaep<'l>),
 }
 

@@ -4,7 +4,7 @@
 
 mod encoding;
 
-use crate::numbers::{bit_length, bytes, int, trimmed};
+use crate::numbers::{MAX_MODULUS_BITS, bytes, int, secret_int, trimmed};
 use crate::{
     AsymmetricPadding, CryptoRng, Error, HashAlgorithm, MessageHash, PaddingKind, Reason, Result,
     RsaBackend, RsaCapabilities, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers,
@@ -14,26 +14,27 @@ use alloc::boxed::Box;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::convert::Infallible;
+use core::fmt;
 use crypto_bigint::BoxedUint;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use rand_core::{TryCryptoRng, TryRng};
-use rsa::traits::{PaddingScheme, PrivateKeyParts, PublicKeyParts};
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use zeroize::Zeroizing;
 
 /// The RustCrypto RSA provider.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RustCrypto;
 
-/// The one error of every failed decryption (padding, length, range): callers learn only that
-/// it failed.
-const DECRYPTION_FAILED: Error = Error::InvalidArgument("decryption failed");
+/// The one error of every failed decryption (padding, length, range, blinding): callers learn
+/// only that it failed.
+const DECRYPTION_FAILED: Error = Error::Decryption;
 
 /// Smallest modulus the provider loads, in bits. Below 512 bits the padding schemes have no room
 /// for a SHA-1 digest and the keys are trivially factorable.
 const MIN_LOADED_KEY_SIZE: usize = 512;
 /// Largest modulus the provider loads or generates, in bits (a bound on the work an untrusted key
 /// can cause).
-const MAX_KEY_SIZE: usize = 16384;
+const MAX_KEY_SIZE: usize = MAX_MODULUS_BITS;
 
 impl RustCrypto {
     /// The capability table.
@@ -100,7 +101,7 @@ impl RustCrypto {
                 "key_size must be at most 16384 bits",
             ));
         }
-        let key = rsa::RsaPrivateKey::new_with_exp(rng, key_size, BoxedUint::from(public_exponent))
+        let key = rsa::PrivateKey::new_with_exp(rng, key_size, BoxedUint::from(public_exponent))
             .map_err(|_| Error::Device("RSA key generation failed"))?;
         Ok(RustCryptoRsaPrivateKey { key })
     }
@@ -138,44 +139,108 @@ impl RsaBackend for RustCrypto {
         &self,
         numbers: &RsaPrivateNumbers,
     ) -> Result<RustCryptoRsaPrivateKey> {
-        numbers.check()?;
-        check_loaded_size(numbers.public_numbers.key_size())?;
-        let n = int(&numbers.public_numbers.n);
-        let e = int(&numbers.public_numbers.e);
-        let d = Zeroizing::new(int(&numbers.d));
-        let primes = vec![int(&numbers.p), int(&numbers.q)];
-        // The half-width prime layout is the fast CRT path; an unbalanced pair (one prime wider
-        // than half the modulus, which FIPS keys never have) needs modulus-width storage. The
-        // choice is made once per key, from the primes' bit lengths, never per operation.
-        let half = numbers.public_numbers.key_size().div_ceil(2);
-        let balanced = bit_length(&numbers.p) <= half && bit_length(&numbers.q) <= half;
-        let large_e = e > BoxedUint::from(rsa::RsaPublicKey::MAX_PUB_EXPONENT);
-        let key = if large_e {
-            rsa::RsaPrivateKey::from_components_with_large_exponent(n, e, (*d).clone(), primes)
-        } else if balanced {
-            rsa::RsaPrivateKey::from_components(n, e, (*d).clone(), primes)
-        } else {
-            rsa::RsaPrivateKey::from_components_with_wide_primes(n, e, (*d).clone(), primes)
-        };
-        let key = key.map_err(|_| {
-            Error::InvalidArgument(
-                "private_exponent must invert public_exponent modulo lcm(p-1, q-1)",
-            )
-        })?;
-        Ok(RustCryptoRsaPrivateKey { key })
+        self.load_private(numbers, PrimeLayout::HalfWidth)
     }
 
     fn load_rsa_public_numbers(
         &self,
         numbers: &RsaPublicNumbers,
     ) -> Result<RustCryptoRsaPublicKey> {
+        // Both are comparisons of byte strings, linear in their lengths: the exponent is no longer
+        // than the modulus, and the modulus within the size limit, before any arithmetic.
         numbers.check()?;
         check_loaded_size(numbers.key_size())?;
         // `check` established what `new_unchecked` assumes (n odd, hence non-zero). Exponents above
-        // `rsa`'s 2^33 - 1 bound are accepted, as the seed system accepts them: verification cost
-        // grows with the exponent, bounded by the modulus size limit.
-        let key = rsa::RsaPublicKey::new_unchecked(int(&numbers.n), int(&numbers.e));
+        // `rsa`'s 2^33 - 1 bound are accepted, as the seed system accepts them: every operation
+        // with them uses our own exponentiation and paddings, and their cost grows with the
+        // exponent, bounded by the modulus size limit.
+        let key = rsa::PublicKey::new_unchecked(int(&numbers.n), int(&numbers.e));
         Ok(RustCryptoRsaPublicKey { key })
+    }
+}
+
+/// How a private key stores its primes: the `rsa` crate's storage width policy. Chosen by the
+/// caller, never from the primes' sizes (they are secret; `rsa`'s constructor docs ask for a
+/// public policy, and no retry of a failed import with the other one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PrimeLayout {
+    /// Each prime at half the modulus width (`from_components`): the fast CRT path, for every
+    /// key whose primes have at most `ceil(bits(n) / 2)` bits (FIPS 186 keys, generated keys).
+    HalfWidth,
+    /// Each prime at the modulus width (`from_components_with_wide_primes`), for unbalanced keys.
+    Wide,
+}
+
+impl RustCrypto {
+    /// As [`RsaBackend::load_rsa_private_numbers`], storing the primes at the full modulus width:
+    /// loads keys with unbalanced primes (one wider than half the modulus), which the trait method
+    /// refuses with [`Error::Unsupported`]. Private operations are slower with this layout.
+    ///
+    /// The layout is the caller's choice, made from what the caller knows about where its keys come
+    /// from, never from the primes' bit lengths: those are secret, and the `rsa` crate's
+    /// constructor docs ask that the storage width be public configuration. Keys with a public
+    /// exponent above 2^33 - 1 are not supported with this layout.
+    pub fn load_rsa_private_numbers_with_wide_primes(
+        &self,
+        numbers: &RsaPrivateNumbers,
+    ) -> Result<RustCryptoRsaPrivateKey> {
+        self.load_private(numbers, PrimeLayout::Wide)
+    }
+
+    fn load_private(
+        &self,
+        numbers: &RsaPrivateNumbers,
+        layout: PrimeLayout,
+    ) -> Result<RustCryptoRsaPrivateKey> {
+        // Cheapest rejection first: the public checks and the size limit are comparisons of byte
+        // strings; `check` then bounds every component by the modulus before its arithmetic.
+        numbers.public_numbers.check()?;
+        check_loaded_size(numbers.public_numbers.key_size())?;
+        numbers.check()?;
+        let n_bytes = trimmed(&numbers.public_numbers.n);
+        let n = int(n_bytes);
+        let e = int(&numbers.public_numbers.e);
+        // The secrets at the modulus's width (public), not at widths read from their values.
+        let secret = |value: &[u8]| {
+            secret_int(value, n_bytes.len(), n.bits_precision())
+                .ok_or(Error::InvalidArgument("p, q and d must be < modulus"))
+        };
+        let d = secret(&numbers.d)?;
+        let primes = vec![
+            (*secret(&numbers.p)?).clone(),
+            (*secret(&numbers.q)?).clone(),
+        ];
+        let large_e = e > BoxedUint::from(rsa::PublicKey::MAX_PUB_EXPONENT);
+        let key = match (layout, large_e) {
+            (PrimeLayout::HalfWidth, false) => {
+                rsa::PrivateKey::from_components(n, e, (*d).clone(), primes)
+            }
+            (PrimeLayout::HalfWidth, true) => {
+                rsa::PrivateKey::from_components_with_large_exponent(n, e, (*d).clone(), primes)
+            }
+            (PrimeLayout::Wide, false) => {
+                rsa::PrivateKey::from_components_with_wide_primes(n, e, (*d).clone(), primes)
+            }
+            (PrimeLayout::Wide, true) => {
+                return Err(Error::unsupported(
+                    Reason::PublicKeyAlgorithm,
+                    "RSA key with wide primes and a public exponent above 2^33 - 1",
+                ));
+            }
+        };
+        let key = key.map_err(|err| match err {
+            // `check` has established that p and q are distinct, odd and coprime: what is left
+            // for `rsa` to refuse as a prime is the half-width bound.
+            rsa::Error::InvalidPrime => Error::unsupported(
+                Reason::PublicKeyAlgorithm,
+                "RSA key with a prime wider than half the modulus \
+                 (RustCrypto::load_rsa_private_numbers_with_wide_primes loads it)",
+            ),
+            _ => Error::InvalidArgument(
+                "private_exponent must invert public_exponent modulo lcm(p-1, q-1)",
+            ),
+        })?;
+        Ok(RustCryptoRsaPrivateKey { key })
     }
 }
 
@@ -190,21 +255,53 @@ fn check_loaded_size(bits: usize) -> Result<()> {
     }
 }
 
-/// An RSA private key in memory. Zeroized on drop (by `rsa`); `Debug` prints no secret.
-#[derive(Clone, Debug)]
+/// An RSA private key in memory. Zeroized on drop (by `rsa`). `Debug` prints the key size and a
+/// fingerprint of the modulus, never private material.
+#[derive(Clone)]
 pub struct RustCryptoRsaPrivateKey {
-    key: rsa::RsaPrivateKey,
+    key: rsa::PrivateKey,
 }
 
-/// An RSA public key in memory.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An RSA public key in memory. `Debug` prints the key size and a fingerprint of the modulus.
+#[derive(Clone, PartialEq, Eq)]
 pub struct RustCryptoRsaPublicKey {
-    key: rsa::RsaPublicKey,
+    key: rsa::PublicKey,
+}
+
+impl fmt::Debug for RustCryptoRsaPrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RustCryptoRsaPrivateKey")
+            .field("key_size", &RsaPrivateKey::key_size(self))
+            .field("n_sha256", &Fingerprint(&self.key))
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for RustCryptoRsaPublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RustCryptoRsaPublicKey")
+            .field("key_size", &RsaPublicKey::key_size(self))
+            .field("n_sha256", &Fingerprint(&self.key))
+            .finish()
+    }
+}
+
+/// The first 8 bytes of SHA-256 over the modulus (big-endian, no leading zeros), in lowercase hex:
+/// enough to tell keys apart in a log, and public.
+struct Fingerprint<'k, K>(&'k K);
+
+impl<K: PublicKeyParts> fmt::Debug for Fingerprint<'_, K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match encoding::digest(HashAlgorithm::Sha256, &[&self.0.n_bytes()]) {
+            Ok(digest) => backend_core::hex::write_lower(f, digest.get(..8).unwrap_or_default()),
+            Err(_) => f.write_str("unavailable"),
+        }
+    }
 }
 
 impl RustCryptoRsaPrivateKey {
     /// The `rsa` crate's key, for code that needs that crate's API.
-    pub fn as_rsa(&self) -> &rsa::RsaPrivateKey {
+    pub fn as_rsa(&self) -> &rsa::PrivateKey {
         &self.key
     }
 
@@ -231,7 +328,9 @@ impl RustCryptoRsaPrivateKey {
         let em = match padding {
             AsymmetricPadding::Pkcs1v15 => encoding::emsa_pkcs1_v15_encode(hash, &m_hash, k)?,
             AsymmetricPadding::Pss(pss) => {
-                let em_bits = self.key_size() - 1;
+                let em_bits = RsaPrivateKey::key_size(self)
+                    .checked_sub(1)
+                    .ok_or(Error::InvalidArgument("key too small for PSS"))?;
                 let max = encoding::pss_max_salt(em_bits.div_ceil(8), hash)?;
                 let salt_len = match pss.salt_length {
                     SaltLength::Explicit(n) => n,
@@ -271,12 +370,20 @@ impl RustCryptoRsaPrivateKey {
         RustCrypto::check_padding(&padding)?;
         match padding {
             AsymmetricPadding::Pkcs1v15 => {
-                // `rsa` 0.10 decrypts PKCS#1 v1.5 with implicit rejection: a ciphertext whose
-                // padding is wrong yields a deterministic synthetic message, never an error (see
-                // docs/security.md). The errors left (length, range, RNG) collapse into one.
-                rsa::Pkcs1v15Encrypt
-                    .decrypt(Some(rng), &self.key, ciphertext)
-                    .map(Zeroizing::new)
+                // Implicit rejection (draft-irtf-cfrg-rsa-guidance §7.2, as `rsa` 0.10 and
+                // OpenSSL 3.2+ do it): a ciphertext whose padding is wrong yields a deterministic
+                // synthetic message, never an error (see docs/security.md). Ours rather than
+                // `rsa`'s, which refuses keys with e > 2^33 - 1. The errors left (length, range,
+                // RNG) are public properties of the call, and all the same error.
+                let k = self.key.size();
+                if ciphertext.len() != k {
+                    return Err(DECRYPTION_FAILED);
+                }
+                let mut em = self
+                    .raw_private(rng, ciphertext)
+                    .map_err(|_| DECRYPTION_FAILED)?;
+                let d = encoding::i2osp(self.key.d(), k).ok_or(DECRYPTION_FAILED)?;
+                encoding::rsaes_pkcs1_v15_decode(&mut em, &d, ciphertext)
                     .map_err(|_| DECRYPTION_FAILED)
             }
             AsymmetricPadding::Oaep(oaep) => {
@@ -299,7 +406,7 @@ impl RustCryptoRsaPrivateKey {
     }
 
     /// RSADP / RSASP1 on `input` (`k` bytes or fewer, below n), blinded and fault-checked; the
-    /// result is `k` bytes.
+    /// result is `k` bytes, encoded at that fixed width in constant time ([`encoding::i2osp`]).
     fn raw_private(
         &self,
         rng: &mut (impl TryCryptoRng + ?Sized),
@@ -313,13 +420,13 @@ impl RustCryptoRsaPrivateKey {
         if public_pow(&m, self.key.e(), self.key.n_params()) != c {
             return Err(rsa::Error::Internal);
         }
-        Ok(left_pad(&m.to_be_bytes(), k))
+        encoding::i2osp(&m, k).ok_or(rsa::Error::Internal)
     }
 }
 
 impl RsaPrivateKey for RustCryptoRsaPrivateKey {
     fn key_size(&self) -> usize {
-        self.key.n().bits_vartime() as usize
+        self.key.n().bit_width_vartime() as usize
     }
 
     fn sign(
@@ -354,7 +461,9 @@ impl RsaPrivateKey for RustCryptoRsaPrivateKey {
         let d = key.d();
         let dp = key.dp().map(bytes);
         let dq = key.dq().map(bytes);
-        let iqmp = key.qinv().map(|qinv| bytes(&qinv.retrieve()));
+        let iqmp = key
+            .qinv()
+            .map(|qinv| bytes(&Zeroizing::new(qinv.retrieve())));
         let (p, q) = (bytes(p.as_ref()), bytes(q.as_ref()));
         // Keys loaded through `from_components` are precomputed; compute the CRT values here for
         // any that are not.
@@ -384,7 +493,7 @@ impl RsaPrivateKey for RustCryptoRsaPrivateKey {
 
 impl RustCryptoRsaPublicKey {
     /// The `rsa` crate's key, for code that needs that crate's API.
-    pub fn as_rsa(&self) -> &rsa::RsaPublicKey {
+    pub fn as_rsa(&self) -> &rsa::PublicKey {
         &self.key
     }
 
@@ -399,12 +508,10 @@ impl RustCryptoRsaPublicKey {
         let k = self.key.size();
         match padding {
             AsymmetricPadding::Pkcs1v15 => {
-                if plaintext.len() + 11 > k {
-                    return Err(Error::InvalidArgument("message too long for the key"));
-                }
-                rsa::Pkcs1v15Encrypt
-                    .encrypt(rng, &self.key, plaintext)
-                    .map_err(|_| Error::Device("RSA encryption failed"))
+                // Our padding and exponentiation, as for OAEP: `rsa`'s refuses e > 2^33 - 1.
+                let em = encoding::eme_pkcs1_v15_encode(plaintext, k, rng)?;
+                self.raw_public(&em)
+                    .ok_or(Error::Device("RSA encryption failed"))
             }
             AsymmetricPadding::Oaep(oaep) => {
                 let mut seed = Zeroizing::new(vec![0u8; oaep.hash.digest_size()]);
@@ -436,19 +543,14 @@ impl RustCryptoRsaPublicKey {
         if s >= *self.key.n().as_ref() {
             return None;
         }
-        Some(
-            left_pad(
-                &public_pow(&s, self.key.e(), self.key.n_params()).to_be_bytes(),
-                k,
-            )
-            .to_vec(),
-        )
+        let result = public_pow(&s, self.key.e(), self.key.n_params());
+        encoding::i2osp(&result, k).map(|bytes| bytes.to_vec())
     }
 }
 
 impl RsaPublicKey for RustCryptoRsaPublicKey {
     fn key_size(&self) -> usize {
-        self.key.n().bits_vartime() as usize
+        self.key.n().bit_width_vartime() as usize
     }
 
     fn verify(
@@ -471,7 +573,7 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
                 self.raw_public(signature).is_some_and(|em| em == expected)
             }
             AsymmetricPadding::Pss(pss) => {
-                let em_bits = self.key_size() - 1;
+                let em_bits = RsaPublicKey::key_size(self).saturating_sub(1);
                 let em_len = em_bits.div_ceil(8);
                 let salt_len = match pss.salt_length {
                     SaltLength::Explicit(n) => Some(n),
@@ -485,15 +587,17 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
                 match self.raw_public(signature) {
                     // When emBits is a multiple of 8 the k-byte representative has one extra
                     // leading byte, which must be zero.
-                    Some(em) => match em.split_at(k - em_len) {
-                        (extra, em) if extra.iter().all(|&b| b == 0) => encoding::emsa_pss_verify(
-                            &m_hash,
-                            em,
-                            em_bits,
-                            salt_len,
-                            hash,
-                            pss.mgf.hash(),
-                        )?,
+                    Some(em) => match em.split_at_checked(k.saturating_sub(em_len)) {
+                        Some((extra, em)) if extra.iter().all(|&b| b == 0) => {
+                            encoding::emsa_pss_verify(
+                                &m_hash,
+                                em,
+                                em_bits,
+                                salt_len,
+                                hash,
+                                pss.mgf.hash(),
+                            )?
+                        }
                         _ => false,
                     },
                     None => false,
@@ -558,14 +662,15 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
 /// builds a 16-entry table of powers: 15 multiplications before the 17 squarings that e = 65537
 /// needs. Plain square-and-multiply does 16 squarings and 1 multiplication, about half the work
 /// of a verification (docs/performance.md). Only for public exponents: the pattern of squarings and
-/// multiplications reveals `e`.
+/// multiplications reveals `e`. The base may be secret (the fault check of a decryption raises the
+/// plaintext): every operation is constant time in it, and its powers are zeroized.
 fn public_pow(base: &BoxedUint, e: &BoxedUint, params: &BoxedMontyParams) -> BoxedUint {
-    let x = BoxedMontyForm::new(base.clone(), params);
+    let x = Zeroizing::new(BoxedMontyForm::new(base.clone(), params));
     let mut acc = x.clone();
-    for i in (0..e.bits_vartime().saturating_sub(1)).rev() {
-        acc = acc.square();
+    for i in (0..e.bit_width_vartime().saturating_sub(1)).rev() {
+        acc = Zeroizing::new(acc.square());
         if bool::from(e.bit(i)) {
-            acc = acc.mul(&x);
+            acc = Zeroizing::new(acc.mul(&x));
         }
     }
     acc.retrieve()
@@ -589,16 +694,6 @@ fn message_digest(data: &[u8], algorithm: MessageHash) -> Result<backend_core::O
                 .ok_or(Error::InvalidArgument("prehashed digest too long"))
         }
     }
-}
-
-/// `bytes` as exactly `k` big-endian bytes (the value is known to fit).
-fn left_pad(bytes: &[u8], k: usize) -> Zeroizing<Vec<u8>> {
-    let bytes = trimmed(bytes);
-    let mut out = Zeroizing::new(vec![0u8; k]);
-    let start = k.saturating_sub(bytes.len());
-    let take = k - start;
-    out[start..].copy_from_slice(&bytes[bytes.len() - take..]);
-    out
 }
 
 /// The operating system's generator (`getrandom::SysRng`, fallible) as the infallible

@@ -11,7 +11,7 @@ use common::{TestRng, key_1024_e3, key_2048};
 type TestResult = Result<(), Error>;
 
 const SHA256: MessageHash = MessageHash::Hash(HashAlgorithm::Sha256);
-const DECRYPTION_FAILED: Error = Error::InvalidArgument("decryption failed");
+const DECRYPTION_FAILED: Error = Error::Decryption;
 
 fn public(key: &dyn RsaPrivateKey) -> Box<dyn RsaPublicKey> {
     key.public_key().expect("in-memory keys have a public key")
@@ -490,16 +490,20 @@ fn each_failed_numbers_check_names_its_rule() {
         (|n| n.dmp1 = vec![51], "dmp1 must equal d mod (p-1)"),
         (|n| n.iqmp = vec![37], "iqmp must equal q^-1 mod p"),
     ];
-    for (change, rule) in cases {
+    for (i, (change, rule)) in cases.into_iter().enumerate() {
         assert_eq!(
             toy(change).check(),
             Err(Error::InvalidArgument(rule)),
             "{rule}"
         );
-        assert_eq!(
-            RustCrypto.load_rsa_private_numbers(&toy(change)).err(),
-            Some(Error::InvalidArgument(rule))
-        );
+        // The loader runs the public checks, then the size limit, then the private checks: a
+        // 12-bit toy key with a bad private field is refused for its size, before any arithmetic.
+        let loaded = RustCrypto.load_rsa_private_numbers(&toy(change)).err();
+        if i < 5 {
+            assert_eq!(loaded, Some(Error::InvalidArgument(rule)), "{rule}");
+        } else {
+            assert!(matches!(loaded, Some(Error::Unsupported { .. })), "{rule}");
+        }
     }
     assert_eq!(
         toy(|n| n.dmq1 = vec![47]).check(),
@@ -509,6 +513,40 @@ fn each_failed_numbers_check_names_its_rule() {
         toy(|n| n.iqmp = vec![0x0c, 0xa1]).check(),
         Err(Error::InvalidArgument("iqmp must be < modulus"))
     );
+}
+
+#[test]
+fn the_loader_names_each_failed_private_check_of_a_full_size_key() -> TestResult {
+    type Change = fn(&mut RsaPrivateNumbers);
+    let cases: [(Change, &str); 6] = [
+        (
+            |n| n.d = n.public_numbers.n.clone(),
+            "private_exponent must be < modulus",
+        ),
+        (|n| n.d = vec![1], "private_exponent must be > 1"),
+        (|n| n.dmp1 = vec![2], "dmp1 must be odd"),
+        (|n| n.dmq1 = vec![3], "dmq1 must equal d mod (q-1)"),
+        (|n| n.iqmp = vec![5], "iqmp must equal q^-1 mod p"),
+        (
+            |n| n.p = [&[1u8][..], &n.p].concat(),
+            "p*q must equal modulus",
+        ),
+    ];
+    for (change, rule) in cases {
+        let mut numbers = key_2048().private_numbers()?;
+        change(&mut numbers);
+        assert_eq!(
+            RustCrypto.load_rsa_private_numbers(&numbers).err(),
+            Some(Error::InvalidArgument(rule)),
+            "{rule}"
+        );
+    }
+    // Leading zero bytes, even more of them than the modulus has bytes, change no value.
+    let mut numbers = key_2048().private_numbers()?;
+    numbers.d = [&[0u8; 300][..], &numbers.d].concat();
+    numbers.iqmp = [&[0u8; 300][..], &numbers.iqmp].concat();
+    RustCrypto.load_rsa_private_numbers(&numbers)?;
+    Ok(())
 }
 
 #[test]

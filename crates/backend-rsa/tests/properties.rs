@@ -17,6 +17,8 @@ fn hash() -> impl Strategy<Value = HashAlgorithm> {
 fn salt() -> impl Strategy<Value = SaltLength> {
     prop_oneof![
         (0usize..300).prop_map(SaltLength::Explicit),
+        // Lengths an attacker's algorithm identifier can carry: sums with them overflow.
+        (usize::MAX - 300..=usize::MAX).prop_map(SaltLength::Explicit),
         Just(SaltLength::DigestLength),
         Just(SaltLength::Maximum),
         Just(SaltLength::Auto),
