@@ -140,7 +140,7 @@ fn rsa(c: &mut Criterion) {
     group.bench_function("raw", |b| {
         b.iter(|| {
             let mut rng = rsa::rand_core::UnwrapErr(getrandom::SysRng);
-            rsa::RsaPrivateKey::new(&mut rng, 2048)
+            rsa::PrivateKey::new(&mut rng, 2048)
         })
     });
     group.finish();
