@@ -42,12 +42,31 @@ pub enum Error {
     /// The key's material cannot leave the device or service that holds it: `private_numbers` /
     /// `private_bytes` of an HSM or KMS key (seed 004, where the Python key class raises).
     KeyNotExportable,
-    /// A device, token or remote service failed; the text says what failed, never a secret.
-    Device(&'static str),
+    /// A device, token or remote service failed: `what` says what failed (never a secret), `code`
+    /// carries the device's own number for it (a PKCS#11 `CKR_*` value, an HTTP status).
+    Device {
+        /// What failed.
+        what: &'static str,
+        /// The device's code for the failure, when it gave one.
+        code: DeviceCode,
+    },
     /// An encoding is malformed: truncated or trailing DER, bad PEM armour or base64, a length that
     /// does not fit. Distinct from [`Error::InvalidArgument`] (a well-formed value that breaks a
     /// rule) and from [`Error::Unsupported`] (a well-formed encoding of something not offered).
     Malformed(&'static str),
+}
+
+/// The number a device or service gave for a failure, kept beside [`Error::Device`]'s text so
+/// a caller can act on it (retry on a throttling status, re-login on `CKR_USER_NOT_LOGGED_IN`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeviceCode {
+    /// The device gave no code.
+    None,
+    /// A PKCS#11 return value (`CK_RV`, a `CKR_*` constant).
+    Pkcs11(u64),
+    /// An HTTP status of a remote service (a cloud KMS).
+    Http(u16),
 }
 
 /// The kind of algorithm an [`Error::Unsupported`] is about; mirrors the reasons of the seed
@@ -89,9 +108,17 @@ impl Error {
         Error::Unsupported { reason, name }
     }
 
-    /// Shorthand for [`Error::Device`]: `what` failed.
+    /// Shorthand for [`Error::Device`] without a code: `what` failed.
     pub const fn device(what: &'static str) -> Self {
-        Error::Device(what)
+        Error::Device {
+            what,
+            code: DeviceCode::None,
+        }
+    }
+
+    /// Shorthand for [`Error::Device`] with the device's code for the failure.
+    pub const fn device_code(what: &'static str, code: DeviceCode) -> Self {
+        Error::Device { what, code }
     }
 }
 
@@ -111,7 +138,14 @@ impl fmt::Display for Error {
                 write!(f, "output buffer too small: {needed} bytes needed")
             }
             Error::KeyNotExportable => f.write_str("key material cannot leave its device"),
-            Error::Device(what) => write!(f, "device error: {what}"),
+            Error::Device { what, code } => {
+                write!(f, "device error: {what}")?;
+                match code {
+                    DeviceCode::None => Ok(()),
+                    DeviceCode::Pkcs11(rv) => write!(f, " (CKR 0x{rv:08x})"),
+                    DeviceCode::Http(status) => write!(f, " (HTTP {status})"),
+                }
+            }
             Error::Malformed(what) => write!(f, "malformed encoding: {what}"),
         }
     }

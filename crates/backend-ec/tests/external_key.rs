@@ -68,12 +68,12 @@ impl DeviceKey {
         let (reply, answer) = channel();
         self.requests
             .lock()
-            .map_err(|_| Error::Device("device handle poisoned"))?
+            .map_err(|_| Error::device("device handle poisoned"))?
             .send(build(reply))
-            .map_err(|_| Error::Device("device unreachable"))?;
+            .map_err(|_| Error::device("device unreachable"))?;
         answer
             .recv()
-            .map_err(|_| Error::Device("device did not answer"))
+            .map_err(|_| Error::device("device did not answer"))
     }
 }
 

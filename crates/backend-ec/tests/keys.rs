@@ -235,7 +235,7 @@ fn generation_from_a_callers_rng_works_and_a_failing_rng_is_an_error() {
     assert!(matches!(
         RustCrypto
             .generate_elliptic_curve_private_key_with_rng(EllipticCurve::Secp384r1, &mut Broken),
-        Err(Error::Device(_))
+        Err(Error::Device { .. })
     ));
 }
 

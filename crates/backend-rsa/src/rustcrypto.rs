@@ -102,7 +102,7 @@ impl RustCrypto {
             ));
         }
         let key = rsa::PrivateKey::new_with_exp(rng, key_size, BoxedUint::from(public_exponent))
-            .map_err(|_| Error::Device("RSA key generation failed"))?;
+            .map_err(|_| Error::device("RSA key generation failed"))?;
         Ok(RustCryptoRsaPrivateKey { key })
     }
 }
@@ -347,7 +347,7 @@ impl RustCryptoRsaPrivateKey {
                 }
                 let mut salt = Zeroizing::new(vec![0u8; salt_len]);
                 rng.try_fill_bytes(&mut salt)
-                    .map_err(|_| Error::Device("random number generator failed"))?;
+                    .map_err(|_| Error::device("random number generator failed"))?;
                 encoding::emsa_pss_encode(&m_hash, em_bits, &salt, hash, pss.mgf.hash())?
             }
             AsymmetricPadding::Oaep(_) => {
@@ -356,7 +356,7 @@ impl RustCryptoRsaPrivateKey {
         };
         let signature = self
             .raw_private(rng, &em)
-            .map_err(|_| Error::Device("RSA signing failed"))?;
+            .map_err(|_| Error::device("RSA signing failed"))?;
         Ok(signature.to_vec())
     }
 
@@ -456,7 +456,7 @@ impl RsaPrivateKey for RustCryptoRsaPrivateKey {
     fn private_numbers(&self) -> Result<RsaPrivateNumbers> {
         let key = &self.key;
         let [p, q] = key.primes() else {
-            return Err(Error::Device("multi-prime RSA key"));
+            return Err(Error::device("multi-prime RSA key"));
         };
         let d = key.d();
         let dp = key.dp().map(bytes);
@@ -511,12 +511,12 @@ impl RustCryptoRsaPublicKey {
                 // Our padding and exponentiation, as for OAEP: `rsa`'s refuses e > 2^33 - 1.
                 let em = encoding::eme_pkcs1_v15_encode(plaintext, k, rng)?;
                 self.raw_public(&em)
-                    .ok_or(Error::Device("RSA encryption failed"))
+                    .ok_or(Error::device("RSA encryption failed"))
             }
             AsymmetricPadding::Oaep(oaep) => {
                 let mut seed = Zeroizing::new(vec![0u8; oaep.hash.digest_size()]);
                 rng.try_fill_bytes(&mut seed)
-                    .map_err(|_| Error::Device("random number generator failed"))?;
+                    .map_err(|_| Error::device("random number generator failed"))?;
                 let em = encoding::eme_oaep_encode(
                     plaintext,
                     oaep.label,
@@ -526,7 +526,7 @@ impl RustCryptoRsaPublicKey {
                     oaep.mgf.hash(),
                 )?;
                 self.raw_public(&em)
-                    .ok_or(Error::Device("RSA encryption failed"))
+                    .ok_or(Error::device("RSA encryption failed"))
             }
             AsymmetricPadding::Pss(_) => Err(Error::InvalidArgument("PSS is a signature padding")),
         }
@@ -707,7 +707,7 @@ struct OsRng {
 impl OsRng {
     fn check(&self) -> Result<()> {
         if self.failed {
-            Err(Error::Device(
+            Err(Error::device(
                 "operating system random number generator failed",
             ))
         } else {

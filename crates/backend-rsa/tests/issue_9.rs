@@ -433,7 +433,7 @@ fn pkcs1v15_encryption_with_a_generator_stuck_at_zero_is_an_error_not_a_hang() {
     let public = key_2048().to_public_key();
     assert!(matches!(
         public.encrypt_with_rng(&mut ZeroRng, b"m", AsymmetricPadding::Pkcs1v15),
-        Err(Error::Device(_))
+        Err(Error::Device { .. })
     ));
 }
 

@@ -51,7 +51,7 @@ fn start_device(faulty: bool) -> Sender<Request> {
                         ),
                         _ => {
                             let _ =
-                                reply.send(Err(Error::Device("algorithm not offered by the KMS")));
+                                reply.send(Err(Error::device("algorithm not offered by the KMS")));
                             continue;
                         }
                     };
@@ -91,7 +91,7 @@ impl CloudRsaPrivateKey {
             {
                 Ok("RSA_PSS_SHA_256")
             }
-            _ => Err(Error::Device("no KMS algorithm for this padding and hash")),
+            _ => Err(Error::device("no KMS algorithm for this padding and hash")),
         }
     }
 }
@@ -124,20 +124,20 @@ impl RsaPrivateKey for CloudRsaPrivateKey {
         };
         self.device
             .send(request)
-            .map_err(|_| Error::Device("KMS unreachable"))?;
-        answer.recv().map_err(|_| Error::Device("KMS hung up"))?
+            .map_err(|_| Error::device("KMS unreachable"))?;
+        answer.recv().map_err(|_| Error::device("KMS hung up"))?
     }
 
     fn decrypt(&self, _: &[u8], _: AsymmetricPadding<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
-        Err(Error::Device("this KMS key only signs"))
+        Err(Error::device("this KMS key only signs"))
     }
 
     fn public_key(&self) -> Result<Box<dyn RsaPublicKey>, Error> {
         let (reply, answer) = channel();
         self.device
             .send(Request::PublicNumbers { reply })
-            .map_err(|_| Error::Device("KMS unreachable"))?;
-        let numbers = answer.recv().map_err(|_| Error::Device("KMS hung up"))?;
+            .map_err(|_| Error::device("KMS unreachable"))?;
+        let numbers = answer.recv().map_err(|_| Error::device("KMS hung up"))?;
         Ok(Box::new(RustCrypto.load_rsa_public_numbers(&numbers)?))
     }
 
@@ -211,11 +211,11 @@ fn remote_key_refuses_what_the_device_does_not_offer() {
     let sha512 = MessageHash::Hash(HashAlgorithm::Sha512);
     assert!(matches!(
         cloud.sign(b"m", AsymmetricPadding::Pkcs1v15, sha512),
-        Err(Error::Device(_))
+        Err(Error::Device { .. })
     ));
     assert!(matches!(
         cloud.decrypt(b"c", AsymmetricPadding::Pkcs1v15),
-        Err(Error::Device(_))
+        Err(Error::Device { .. })
     ));
 }
 

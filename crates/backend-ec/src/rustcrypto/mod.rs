@@ -287,7 +287,7 @@ impl fmt::Debug for RustCryptoEcPrivateKey {
 fn nonce_entropy(buf: &mut [u8]) -> Result<()> {
     #[cfg(feature = "getrandom")]
     {
-        getrandom::fill(buf).map_err(|_| Error::Device("random number generator failed"))
+        getrandom::fill(buf).map_err(|_| Error::device("random number generator failed"))
     }
     #[cfg(not(feature = "getrandom"))]
     {

@@ -71,7 +71,7 @@ pub(crate) fn generate_secret<C: Ops, R: rand_core::TryCryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<SecretKey<C>> {
     let scalar = NonZeroScalar::<C>::try_generate_from_rng(rng)
-        .map_err(|_| Error::Device("random number generator failed"))?;
+        .map_err(|_| Error::device("random number generator failed"))?;
     Ok(SecretKey::from(scalar))
 }
 

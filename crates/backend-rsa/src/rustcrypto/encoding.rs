@@ -318,7 +318,7 @@ pub(crate) fn eme_pkcs1_v15_encode(
     k: usize,
     rng: &mut (impl TryCryptoRng + ?Sized),
 ) -> Result<Zeroizing<Vec<u8>>> {
-    const RNG_FAILED: Error = Error::Device("random number generator failed");
+    const RNG_FAILED: Error = Error::device("random number generator failed");
     let max = k
         .checked_sub(11)
         .ok_or(Error::InvalidArgument("message too long for the key"))?;
