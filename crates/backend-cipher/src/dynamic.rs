@@ -1,19 +1,21 @@
-//! The object-safe twins of [`CipherBackend`] and its contexts, for backends chosen at run time.
-//! Every static implementation is a dynamic one through the blanket impls; nobody implements
-//! these by hand.
+//! The object-safe twins of [`CipherBackend`], [`AeadBackend`] and their contexts and keys, for
+//! backends chosen at run time. Every static implementation is a dynamic one through the blanket
+//! impls; nobody implements these by hand. A boxed or borrowed dynamic backend is a static backend
+//! again (with boxed contexts and keys), so a provider chosen at run time can be handed to code
+//! generic over the static traits.
 
 use crate::{
-    CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Finalized,
-    Mode, Output, Result,
+    AeadAlgorithm, AeadBackend, AeadKey, Capability, CipherAlgorithm, CipherBackend, CipherContext,
+    DecryptionContext, EncryptionContext, Finalized, Mode, Output, Result,
 };
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 /// [`CipherBackend`] as a trait object: contexts come back boxed.
 pub trait DynCipherBackend: Send + Sync {
-    /// The capability table (see [`CipherBackend::supported_ciphers`]).
-    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)];
-    /// True when the table lists the pair.
+    /// See [`CipherBackend::cipher_capabilities`].
+    fn cipher_capabilities(&self) -> &[Capability];
+    /// See [`CipherBackend::cipher_supported`].
     fn cipher_supported(&self, cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> bool;
     /// A boxed streaming encryption context.
     fn create_symmetric_encryption_ctx(
@@ -35,8 +37,8 @@ where
     B::EncryptionCtx: 'static,
     B::DecryptionCtx: 'static,
 {
-    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)] {
-        CipherBackend::supported_ciphers(self)
+    fn cipher_capabilities(&self) -> &[Capability] {
+        CipherBackend::cipher_capabilities(self)
     }
     fn cipher_supported(&self, cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> bool {
         CipherBackend::cipher_supported(self, cipher, mode)
@@ -58,6 +60,142 @@ where
         Ok(Box::new(CipherBackend::create_symmetric_decryption_ctx(
             self, cipher, mode,
         )?))
+    }
+}
+
+/// Writes `impl CipherBackend` for a pointer to a `dyn DynCipherBackend`: every method forwards,
+/// the contexts are the boxed ones.
+macro_rules! cipher_backend_for_dyn {
+    ($($ty:ty),*) => {$(
+        impl CipherBackend for $ty {
+            type EncryptionCtx = Box<dyn DynEncryptionContext>;
+            type DecryptionCtx = Box<dyn DynDecryptionContext>;
+
+            fn cipher_capabilities(&self) -> &[Capability] {
+                (**self).cipher_capabilities()
+            }
+            fn cipher_supported(&self, cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> bool {
+                (**self).cipher_supported(cipher, mode)
+            }
+            fn create_symmetric_encryption_ctx(
+                &self,
+                cipher: &CipherAlgorithm<'_>,
+                mode: &Mode<'_>,
+            ) -> Result<Self::EncryptionCtx> {
+                (**self).create_symmetric_encryption_ctx(cipher, mode)
+            }
+            fn create_symmetric_decryption_ctx(
+                &self,
+                cipher: &CipherAlgorithm<'_>,
+                mode: &Mode<'_>,
+            ) -> Result<Self::DecryptionCtx> {
+                (**self).create_symmetric_decryption_ctx(cipher, mode)
+            }
+        }
+    )*};
+}
+
+cipher_backend_for_dyn!(Box<dyn DynCipherBackend>, &dyn DynCipherBackend);
+
+/// [`AeadBackend`] as a trait object: keys come back boxed.
+pub trait DynAeadBackend: Send + Sync {
+    /// See [`AeadBackend::aead_capabilities`].
+    fn aead_capabilities(&self) -> &[Capability];
+    /// See [`AeadBackend::aead_supported`].
+    fn aead_supported(&self, aead: AeadAlgorithm, key_len: usize, nonce_len: Option<usize>)
+    -> bool;
+    /// A boxed key (see [`AeadBackend::create_aead_key`]).
+    fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<Box<dyn DynAeadKey>>;
+}
+
+impl<B> DynAeadBackend for B
+where
+    B: AeadBackend + Send + Sync,
+    B::AeadKey: 'static,
+{
+    fn aead_capabilities(&self) -> &[Capability] {
+        AeadBackend::aead_capabilities(self)
+    }
+    fn aead_supported(
+        &self,
+        aead: AeadAlgorithm,
+        key_len: usize,
+        nonce_len: Option<usize>,
+    ) -> bool {
+        AeadBackend::aead_supported(self, aead, key_len, nonce_len)
+    }
+    fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<Box<dyn DynAeadKey>> {
+        Ok(Box::new(AeadBackend::create_aead_key(self, aead, key)?))
+    }
+}
+
+/// Writes `impl AeadBackend` for a pointer to a `dyn DynAeadBackend`: every method forwards, the
+/// keys are the boxed ones.
+macro_rules! aead_backend_for_dyn {
+    ($($ty:ty),*) => {$(
+        impl AeadBackend for $ty {
+            type AeadKey = Box<dyn DynAeadKey>;
+
+            fn aead_capabilities(&self) -> &[Capability] {
+                (**self).aead_capabilities()
+            }
+            fn aead_supported(
+                &self,
+                aead: AeadAlgorithm,
+                key_len: usize,
+                nonce_len: Option<usize>,
+            ) -> bool {
+                (**self).aead_supported(aead, key_len, nonce_len)
+            }
+            fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<Self::AeadKey> {
+                (**self).create_aead_key(aead, key)
+            }
+        }
+    )*};
+}
+
+aead_backend_for_dyn!(Box<dyn DynAeadBackend>, &dyn DynAeadBackend);
+
+/// [`AeadKey`] as a boxed trait object: `Box<dyn DynAeadKey>`. [`AeadKey`] is object-safe, so
+/// this is only the static trait under the twin's name, implemented for every key.
+pub trait DynAeadKey: AeadKey {}
+
+impl<K: AeadKey + ?Sized> DynAeadKey for K {}
+
+/// A boxed key is a key (`Box<dyn DynAeadKey>` included): every method forwards, overrides kept.
+impl<K: AeadKey + ?Sized> AeadKey for Box<K> {
+    #[inline]
+    fn algorithm(&self) -> AeadAlgorithm {
+        (**self).algorithm()
+    }
+    #[inline]
+    fn tag_length(&self) -> usize {
+        (**self).tag_length()
+    }
+    #[inline]
+    fn encrypt_in_place_detached(
+        &self,
+        nonce: &[u8],
+        buffer: &mut [u8],
+        associated_data: &[u8],
+    ) -> Result<Output> {
+        (**self).encrypt_in_place_detached(nonce, buffer, associated_data)
+    }
+    #[inline]
+    fn decrypt_in_place_detached(
+        &self,
+        nonce: &[u8],
+        buffer: &mut [u8],
+        associated_data: &[u8],
+        tag: &[u8],
+    ) -> Result<()> {
+        (**self).decrypt_in_place_detached(nonce, buffer, associated_data, tag)
+    }
+    fn encrypt(&self, nonce: &[u8], data: &[u8], associated_data: &[u8]) -> Result<Vec<u8>> {
+        (**self).encrypt(nonce, data, associated_data)
+    }
+    fn decrypt(&self, nonce: &[u8], data: &[u8], associated_data: &[u8]) -> Result<Vec<u8>> {
+        (**self).decrypt(nonce, data, associated_data)
     }
 }
 

@@ -1,7 +1,11 @@
 //! `CipherBackend`: the seed interface for symmetric encryption (`cipher_supported`,
 //! `create_symmetric_encryption_ctx`, `create_symmetric_decryption_ctx`), its streaming contexts
-//! (AEAD included), block padding, one-shot AEADs, and [`RustCrypto`], the implementation over the
-//! RustCrypto crates.
+//! (AEAD included), block padding, the keyed one-shot AEADs ([`AeadBackend`], [`AeadKey`]), and
+//! their implementation for [`RustCrypto`], the provider over the RustCrypto crates.
+//!
+//! What a provider offers is a slice of capability rows ([`CipherBackend::cipher_capabilities`],
+//! [`AeadBackend::aead_capabilities`]); [`cipher_query`] and [`aead_query`] describe one call, and
+//! every `*_supported` answer is derived from the two with [`backend_core::capability::supports`].
 //!
 //! ```
 //! use backend_cipher::{CipherAlgorithm, CipherBackend, CipherContext, EncryptionContext, Mode, RustCrypto};
@@ -21,6 +25,7 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod aead;
 #[cfg(feature = "alloc")]
 mod dynamic;
 mod mode;
@@ -28,22 +33,33 @@ pub mod padding;
 #[cfg(feature = "alloc")]
 pub mod registry;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
 
+pub use aead::{AeadAlgorithm, AeadBackend, AeadKey, aead_query};
+/// The RustCrypto provider (declared once in `backend-core`; this crate implements
+/// [`CipherBackend`] and [`AeadBackend`] for it).
+pub use backend_core::RustCrypto;
+/// The capability rows of `backend-core` (re-exported so a provider written against this crate
+/// alone can write its rows).
+pub use backend_core::capability;
+pub use backend_core::capability::{AeadKind, Capability, CipherKind, ModeKind, Query};
 pub use backend_core::{CipherAlgorithm, Error, Output, Reason, Result};
 #[cfg(feature = "alloc")]
-pub use dynamic::{DynCipherBackend, DynDecryptionContext, DynEncryptionContext};
-pub use mode::{DEFAULT_MIN_TAG_LENGTH, LOWEST_MIN_TAG_LENGTH, Mode};
+pub use dynamic::{
+    DynAeadBackend, DynAeadKey, DynCipherBackend, DynDecryptionContext, DynEncryptionContext,
+};
+pub use mode::{DEFAULT_MIN_TAG_LENGTH, LOWEST_MIN_TAG_LENGTH, MAX_TAG_LENGTH, Mode};
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::aead;
-#[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCrypto, RustCryptoDecryptionContext, RustCryptoEncryptionContext};
+pub use rustcrypto::{RustCryptoDecryptionContext, RustCryptoEncryptionContext};
+
+use backend_core::capability::{Algorithm, supports};
 
 /// A backend that encrypts and decrypts with symmetric ciphers (the seed system's `CipherBackend`).
 ///
-/// [`RustCrypto`] is this crate's implementation; the umbrella crate's `backend::Backend` forwards
-/// to it, so the example reads the same with `backend::Backend` in place of `RustCrypto`. Generic
-/// code takes `B: CipherBackend`:
+/// [`RustCrypto`] implements it (and `backend::Backend` *is* that type), so the example reads
+/// the same with `backend::Backend` in place of `RustCrypto`. Generic code takes
+/// `B: CipherBackend`; a provider chosen at run time (`Box<dyn DynCipherBackend>`,
+/// `&dyn DynCipherBackend`) is one too, with boxed contexts:
 ///
 /// ```
 /// use backend_cipher::{
@@ -86,14 +102,16 @@ pub trait CipherBackend {
     /// The context [`CipherBackend::create_symmetric_decryption_ctx`] returns.
     type DecryptionCtx: DecryptionContext;
 
-    /// The capability table: every (cipher, mode) pair this backend runs. Keys, IVs and tags in the
-    /// entries are empty; only the kinds count.
-    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)];
+    /// The capability rows: one `Algorithm::Cipher(cipher, mode)` row per pair this backend runs,
+    /// with the key sizes (bits) it accepts, and for GCM the IV and tag lengths.
+    fn cipher_capabilities(&self) -> &[Capability];
 
-    /// True when the table lists `cipher`'s and `mode`'s kinds together. Then the create calls fail
-    /// only on a bad length (key, IV, tweak, tag), never with [`Error::Unsupported`].
+    /// True when a row accepts [`cipher_query`]`(cipher, mode)`: the pair, the key size, and the
+    /// IV and tag lengths the rows name. Then the create calls fail only on what the rows leave to
+    /// the call (an IV that is not one block, equal XTS key halves), never with
+    /// [`Error::Unsupported`].
     fn cipher_supported(&self, cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> bool {
-        pair_listed(self.supported_ciphers(), cipher, mode)
+        supports(self.cipher_capabilities(), &cipher_query(cipher, mode))
     }
 
     /// A streaming encryption context. An AEAD mode given a tag is [`Error::InvalidArgument`]: the
@@ -114,20 +132,40 @@ pub trait CipherBackend {
     ) -> Result<Self::DecryptionCtx>;
 }
 
-/// True when `table` holds an entry of `cipher`'s kind paired with `mode`'s kind: the one function
-/// every `cipher_supported` answer is derived with.
-pub fn pair_listed(
-    table: &[(CipherAlgorithm<'_>, Mode<'_>)],
-    cipher: &CipherAlgorithm<'_>,
-    mode: &Mode<'_>,
-) -> bool {
-    let (c, m) = (
-        core::mem::discriminant(cipher),
-        core::mem::discriminant(mode),
-    );
-    table
-        .iter()
-        .any(|(tc, tm)| core::mem::discriminant(tc) == c && core::mem::discriminant(tm) == m)
+/// The exact parameters of a cipher call, for a provider's rows to accept or refuse (the one
+/// query behind [`CipherBackend::cipher_supported`] and a composition's routing).
+///
+/// `Algorithm::Cipher(cipher kind, mode kind)`, the key size in bits, the IV, nonce or tweak
+/// length where the mode has one (ChaCha20's 16-byte nonce for [`Mode::Stream`]) and, for GCM, the
+/// shortest tag the context may have to handle: the tag's length when the mode carries one, else
+/// `min_tag_length` (at most [`MAX_TAG_LENGTH`]).
+///
+/// ```
+/// use backend_cipher::{cipher_query, CipherAlgorithm, CipherKind, Mode, ModeKind};
+/// use backend_cipher::capability::Algorithm;
+///
+/// let q = cipher_query(&CipherAlgorithm::Aes(&[0; 24]), &Mode::gcm(&[0; 12]));
+/// assert_eq!(q.algorithm, Algorithm::Cipher(CipherKind::Aes, ModeKind::Gcm));
+/// assert_eq!((q.key_bits, q.nonce_bytes, q.tag_bytes), (Some(192), Some(12), Some(16)));
+/// ```
+pub fn cipher_query(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> Query {
+    let query =
+        Query::new(Algorithm::Cipher(cipher.kind(), mode.kind())).key_bytes(cipher.key().len());
+    match *mode {
+        Mode::Ecb => query,
+        Mode::Stream => match *cipher {
+            CipherAlgorithm::ChaCha20 { nonce, .. } => query.nonce_bytes(nonce.len()),
+            _ => query,
+        },
+        Mode::Gcm {
+            iv,
+            tag,
+            min_tag_length,
+        } => query
+            .nonce_bytes(iv.len())
+            .tag_bytes(tag.map_or(min_tag_length.min(MAX_TAG_LENGTH), <[u8]>::len)),
+        _ => query.nonce_bytes(mode.iv().len()),
+    }
 }
 
 /// What encryption and decryption contexts share: streaming `update` and AEAD additional data.

@@ -1,9 +1,12 @@
+use backend_core::capability::ModeKind;
 use core::fmt;
 
 /// The tag length a GCM mode requires unless told otherwise (the seed system's default).
 pub const DEFAULT_MIN_TAG_LENGTH: usize = 16;
 /// The smallest `min_tag_length` the seed system allows.
 pub const LOWEST_MIN_TAG_LENGTH: usize = 4;
+/// The longest GCM tag: one block.
+pub const MAX_TAG_LENGTH: usize = 16;
 
 /// A mode of operation with its IV, nonce, tweak or tag (the seed system's `modes.*` instances).
 ///
@@ -67,7 +70,7 @@ pub enum Mode<'a> {
 }
 
 impl<'a> Mode<'a> {
-    /// Every mode kind once, with empty parameters (for capability tables and tests).
+    /// Every mode kind once, with empty parameters (for tests that walk every mode).
     pub const ALL: [Mode<'static>; 9] = [
         Mode::Stream,
         Mode::Ecb,
@@ -116,6 +119,21 @@ impl<'a> Mode<'a> {
             Mode::Cfb8 { .. } => "CFB8",
             Mode::Xts { .. } => "XTS",
             Mode::Gcm { .. } => "GCM",
+        }
+    }
+
+    /// The mode without its IV, nonce, tweak or tag: what a capability row names.
+    pub const fn kind(&self) -> ModeKind {
+        match self {
+            Mode::Stream => ModeKind::Stream,
+            Mode::Ecb => ModeKind::Ecb,
+            Mode::Cbc { .. } => ModeKind::Cbc,
+            Mode::Ctr { .. } => ModeKind::Ctr,
+            Mode::Ofb { .. } => ModeKind::Ofb,
+            Mode::Cfb { .. } => ModeKind::Cfb,
+            Mode::Cfb8 { .. } => ModeKind::Cfb8,
+            Mode::Xts { .. } => ModeKind::Xts,
+            Mode::Gcm { .. } => ModeKind::Gcm,
         }
     }
 

@@ -1,6 +1,6 @@
 //! A registry-based backend (the seed system's `register_cipher_adapter`): the user adds a
-//! (cipher, mode) pair at run time with the backend that serves it, and `cipher_supported` then
-//! answers true for it.
+//! (cipher, mode) pair at run time with the backend that serves it; the pair's rows join the
+//! registry's capability rows, and `cipher_supported` then answers true for it.
 //!
 //! The registry is a value the caller builds and then uses: there is no process-wide registry.
 //!
@@ -17,26 +17,35 @@
 //! ```
 
 use crate::{
-    CipherAlgorithm, CipherBackend, DynCipherBackend, DynDecryptionContext, DynEncryptionContext,
-    Error, Mode, Reason, Result, pair_listed,
+    Capability, CipherAlgorithm, CipherBackend, DynCipherBackend, DynDecryptionContext,
+    DynEncryptionContext, Error, Mode, Reason, Result,
 };
 use alloc::boxed::Box;
 use alloc::vec::Vec;
+use backend_core::capability::Algorithm;
 
 /// A backend whose (cipher, mode) pairs are registered at run time, each with the backend (the
 /// adapter) that creates its contexts.
+///
+/// Registering a pair adds rows to [`CipherBackend::cipher_capabilities`]: the adapter's own rows
+/// for the pair (so its key sizes and GCM lengths carry over), or, when the adapter lists none, a
+/// row that accepts every size (the adapter then checks lengths itself).
 #[derive(Default)]
 pub struct CipherRegistry {
-    table: Vec<(CipherAlgorithm<'static>, Mode<'static>)>,
-    adapters: Vec<Box<dyn DynCipherBackend>>,
+    rows: Vec<Capability>,
+    adapters: Vec<(Algorithm, Box<dyn DynCipherBackend>)>,
 }
 
 impl core::fmt::Debug for CipherRegistry {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("CipherRegistry")
-            .field("pairs", &self.table)
+            .field("rows", &self.rows)
             .finish()
     }
+}
+
+fn pair(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> Algorithm {
+    Algorithm::Cipher(cipher.kind(), mode.kind())
 }
 
 impl CipherRegistry {
@@ -54,13 +63,23 @@ impl CipherRegistry {
         mode: Mode<'static>,
         adapter: impl DynCipherBackend + 'static,
     ) -> Result<()> {
-        if pair_listed(&self.table, &cipher, &mode) {
+        let algorithm = pair(&cipher, &mode);
+        if self.adapters.iter().any(|(a, _)| *a == algorithm) {
             return Err(Error::InvalidArgument(
                 "duplicate registration of a cipher and mode",
             ));
         }
-        self.table.push((cipher, mode));
-        self.adapters.push(Box::new(adapter));
+        let before = self.rows.len();
+        self.rows.extend(
+            adapter
+                .cipher_capabilities()
+                .iter()
+                .filter(|row| row.algorithm == algorithm),
+        );
+        if self.rows.len() == before {
+            self.rows.push(Capability::new(algorithm));
+        }
+        self.adapters.push((algorithm, Box::new(adapter)));
         Ok(())
     }
 
@@ -69,10 +88,10 @@ impl CipherRegistry {
         cipher: &CipherAlgorithm<'_>,
         mode: &Mode<'_>,
     ) -> Result<&dyn DynCipherBackend> {
-        self.table
+        let algorithm = pair(cipher, mode);
+        self.adapters
             .iter()
-            .zip(&self.adapters)
-            .find(|((c, m), _)| pair_listed(&[(*c, *m)], cipher, mode))
+            .find(|(a, _)| *a == algorithm)
             .map(|(_, adapter)| &**adapter)
             .ok_or(Error::unsupported(Reason::Cipher, cipher.name()))
     }
@@ -82,8 +101,8 @@ impl CipherBackend for CipherRegistry {
     type EncryptionCtx = Box<dyn DynEncryptionContext>;
     type DecryptionCtx = Box<dyn DynDecryptionContext>;
 
-    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)] {
-        &self.table
+    fn cipher_capabilities(&self) -> &[Capability] {
+        &self.rows
     }
 
     fn create_symmetric_encryption_ctx(

@@ -2,11 +2,12 @@
 //! bad input of every kind: an error, never a panic.
 
 use backend_cipher::aead::{AesCcm, AesGcm, ChaCha20Poly1305};
+use backend_cipher::capability::{Algorithm, Capability, CipherKind, ModeKind, Sizes};
 use backend_cipher::padding::Padding;
 use backend_cipher::registry::CipherRegistry;
 use backend_cipher::{
-    CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Error,
-    Finalized, Mode, Output, RustCrypto,
+    AeadKey, CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext, EncryptionContext,
+    Error, Finalized, Mode, Output, RustCrypto, cipher_query,
 };
 use proptest::prelude::*;
 
@@ -337,37 +338,153 @@ const CIPHERS: [CipherAlgorithm<'static>; 5] = [
     },
 ];
 
+/// True when a row of RustCrypto names the pair, whatever its sizes.
+fn listed(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> bool {
+    let algorithm = cipher_query(cipher, mode).algorithm;
+    RustCrypto
+        .cipher_capabilities()
+        .iter()
+        .any(|row| row.algorithm == algorithm)
+}
+
+/// Checks one call against the rows: supported ⇔ both create calls succeed; when unsupported,
+/// `Error::Unsupported` exactly when no row names the pair, else an argument error.
+fn assert_rows_agree(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) {
+    let supported = RustCrypto.cipher_supported(cipher, mode);
+    let enc = RustCrypto.create_symmetric_encryption_ctx(cipher, mode);
+    let dec = RustCrypto.create_symmetric_decryption_ctx(cipher, mode);
+    let what = format!("{cipher:?} {} {mode:?}", cipher.key().len());
+    if supported {
+        assert!(enc.is_ok() && dec.is_ok(), "{what}: supported but refused");
+    } else if listed(cipher, mode) {
+        for e in [enc.err(), dec.err()] {
+            assert!(
+                matches!(e, Some(Error::InvalidKey(_) | Error::InvalidArgument(_))),
+                "{what}: outside the rows but not an argument error: {e:?}"
+            );
+        }
+    } else {
+        assert!(
+            matches!(enc, Err(Error::Unsupported { .. }))
+                && matches!(dec, Err(Error::Unsupported { .. })),
+            "{what}: unsupported but not the unsupported error"
+        );
+    }
+}
+
 #[test]
-fn supported_agrees_with_create_for_every_pair() {
+fn supported_agrees_with_create_for_every_pair_and_key_size() {
+    // Every cipher with every mode and every key length up to 80 bytes (IVs valid for the mode):
+    // the rows' key sizes are exactly the ones the calls accept.
+    let mut supported = 0;
     for cipher in &CIPHERS {
         for mode in &Mode::ALL {
-            let (key, iv) = valid_parameters(cipher, mode);
-            let (c, m) = with_params(cipher, mode, &key, &iv);
-            let supported = RustCrypto.cipher_supported(&c, &m);
-            let enc = RustCrypto.create_symmetric_encryption_ctx(&c, &m);
-            let dec = RustCrypto.create_symmetric_decryption_ctx(&c, &m);
-            if supported {
-                assert!(
-                    enc.is_ok() && dec.is_ok(),
-                    "{c:?} {m:?} supported but refused"
-                );
-            } else {
-                assert!(
-                    matches!(enc, Err(Error::Unsupported { .. }))
-                        && matches!(dec, Err(Error::Unsupported { .. })),
-                    "{c:?} {m:?} unsupported but not the unsupported error"
-                );
+            let (_, iv) = valid_parameters(cipher, mode);
+            for key_len in 0..=80u8 {
+                let key: Vec<u8> = (0..key_len).collect();
+                let (c, m) = with_params(cipher, mode, &key, &iv);
+                assert_rows_agree(&c, &m);
+                supported += usize::from(RustCrypto.cipher_supported(&c, &m));
             }
         }
     }
+    // 6 AES modes x 3 sizes + XTS x 2 + GCM x 3; 3DES 5 x 3; Camellia 4 x 3; SM4 5; ChaCha20 1.
+    assert_eq!(supported, 18 + 2 + 3 + 15 + 12 + 5 + 1);
+}
+
+#[test]
+fn gcm_rows_name_the_iv_and_tag_lengths_the_calls_accept() {
+    let key = [7u8; 16];
+    let aes = CipherAlgorithm::Aes(&key);
+    for iv_len in 0..=140 {
+        let iv = vec![1u8; iv_len];
+        assert_rows_agree(&aes, &Mode::gcm(&iv));
+        assert_eq!(
+            RustCrypto.cipher_supported(&aes, &Mode::gcm(&iv)),
+            (8..=128).contains(&iv_len)
+        );
+    }
+    let iv = [1u8; 12];
+    for tag_len in 0..=20 {
+        let tag = vec![2u8; tag_len];
+        let mode = Mode::Gcm {
+            iv: &iv,
+            tag: Some(&tag),
+            min_tag_length: 4,
+        };
+        assert_eq!(
+            RustCrypto.cipher_supported(&aes, &mode),
+            (4..=16).contains(&tag_len)
+        );
+        let dec = RustCrypto.create_symmetric_decryption_ctx(&aes, &mode);
+        assert_eq!(dec.is_ok(), (4..=16).contains(&tag_len), "tag {tag_len}");
+    }
+    for min_tag_length in 0..=20 {
+        let mode = Mode::Gcm {
+            iv: &iv,
+            tag: None,
+            min_tag_length,
+        };
+        assert_rows_agree(&aes, &mode);
+        // The query names the shortest tag the context may meet: min_tag_length, at most 16.
+        assert_eq!(
+            cipher_query(&aes, &mode).tag_bytes,
+            Some(min_tag_length.min(16) as u32)
+        );
+    }
+}
+
+#[test]
+fn rows_are_the_published_constant_and_every_row_is_offered() {
+    assert_eq!(
+        RustCrypto.cipher_capabilities(),
+        backend_cipher::rustcrypto::CAPABILITIES
+    );
+    // No two rows name the same pair, and each row's smallest key size works.
+    let rows = RustCrypto.cipher_capabilities();
+    for (i, row) in rows.iter().enumerate() {
+        assert!(
+            rows[..i].iter().all(|r| r.algorithm != row.algorithm),
+            "{row:?} twice"
+        );
+        let Algorithm::Cipher(kind, mode) = row.algorithm else {
+            panic!("{row:?} is not a cipher row");
+        };
+        let (cipher, mode) = template(kind, mode);
+        let key: Vec<u8> = (0..(row.key_bits.min() / 8) as u8).collect();
+        let (_, iv) = valid_parameters(&cipher, &mode);
+        let (c, m) = with_params(&cipher, &mode, &key, &iv);
+        assert!(RustCrypto.cipher_supported(&c, &m), "{row:?}");
+        assert!(
+            RustCrypto.create_symmetric_encryption_ctx(&c, &m).is_ok(),
+            "{row:?}"
+        );
+    }
+}
+
+/// The empty-parameter cipher and mode of a row's kinds.
+fn template(kind: CipherKind, mode: ModeKind) -> (CipherAlgorithm<'static>, Mode<'static>) {
+    let cipher = CIPHERS
+        .into_iter()
+        .find(|c| c.kind() == kind)
+        .expect("a cipher of every kind");
+    let mode = Mode::ALL
+        .into_iter()
+        .find(|m| m.kind() == mode)
+        .expect("a mode of every kind");
+    (cipher, mode)
 }
 
 #[test]
 fn every_supported_pair_round_trips_in_chunks() {
     let data: Vec<u8> = (0..100u8).collect();
-    for (cipher, mode) in RustCrypto::CIPHERS {
-        let (key, iv) = valid_parameters(cipher, mode);
-        let (c, m) = with_params(cipher, mode, &key, &iv);
+    for row in RustCrypto.cipher_capabilities() {
+        let Algorithm::Cipher(kind, mode) = row.algorithm else {
+            panic!("{row:?} is not a cipher row");
+        };
+        let (cipher, mode) = template(kind, mode);
+        let (key, iv) = valid_parameters(&cipher, &mode);
+        let (c, m) = with_params(&cipher, &mode, &key, &iv);
         let data = &data[..if matches!(m, Mode::Ecb | Mode::Cbc { .. }) {
             96
         } else {
@@ -483,8 +600,8 @@ proptest! {
                     }
                     let _ = match &tag { Some(t) if calls.len() % 2 == 0 => ctx.finalize_with_tag(t), _ => ctx.finalize() };
                 }
-                Err(Error::Unsupported { .. }) => prop_assert!(!supported),
-                Err(_) => prop_assert!(supported),
+                Err(Error::Unsupported { .. }) => prop_assert!(!listed(&cipher, &mode)),
+                Err(_) => prop_assert!(listed(&cipher, &mode)),
             }
         } else {
             match RustCrypto.create_symmetric_encryption_ctx(&cipher, &mode) {
@@ -501,8 +618,8 @@ proptest! {
                     }
                     let _ = ctx.finalize();
                 }
-                Err(Error::Unsupported { .. }) => prop_assert!(!supported),
-                Err(_) => prop_assert!(supported),
+                Err(Error::Unsupported { .. }) => prop_assert!(!listed(&cipher, &mode)),
+                Err(_) => prop_assert!(listed(&cipher, &mode)),
             }
         }
     }
@@ -645,8 +762,13 @@ impl DecryptionContext for XorCtx {
 impl CipherBackend for Xor {
     type EncryptionCtx = XorCtx;
     type DecryptionCtx = XorCtx;
-    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)] {
-        &[(CipherAlgorithm::Camellia(&[]), Mode::Ctr { nonce: &[] })]
+    fn cipher_capabilities(&self) -> &[Capability] {
+        const ROWS: &[Capability] =
+            &[
+                Capability::new(Algorithm::Cipher(CipherKind::Camellia, ModeKind::Ctr))
+                    .key_bits(Sizes::exactly(128)),
+            ];
+        ROWS
     }
     fn create_symmetric_encryption_ctx(
         &self,
@@ -691,6 +813,18 @@ fn a_registered_toy_adapter_becomes_supported() {
     assert_eq!(ctx.update(&[0xf0, 0x00]).unwrap(), [0xff, 0x0f]);
     assert!(registry.cipher_supported(&aes(), &Mode::Ecb));
     assert!(!registry.cipher_supported(&aes(), &Mode::Cbc { iv: &IV }));
+    // Each registration added its adapter's rows for the pair, sizes included.
+    assert_eq!(
+        registry.cipher_capabilities(),
+        [
+            Capability::new(Algorithm::Cipher(CipherKind::Camellia, ModeKind::Ctr))
+                .key_bits(Sizes::exactly(128)),
+            Capability::new(Algorithm::Cipher(CipherKind::Aes, ModeKind::Ecb))
+                .key_bits(Sizes::range(128, 256, 64)),
+        ]
+    );
+    assert!(!registry.cipher_supported(&CipherAlgorithm::Camellia(&[1; 32]), &ctr));
+    assert!(!registry.cipher_supported(&CipherAlgorithm::Aes(&[1; 17]), &Mode::Ecb));
     // A pair registers once.
     assert!(
         registry

@@ -7,8 +7,8 @@
 use backend_cipher::aead::{AesCcm, AesGcm, ChaCha20Poly1305};
 use backend_cipher::padding::Padding;
 use backend_cipher::{
-    CipherAlgorithm, CipherBackend, CipherContext, EncryptionContext, Error, Mode, Output, Result,
-    RustCrypto,
+    AeadKey, CipherAlgorithm, CipherBackend, CipherContext, EncryptionContext, Error, Mode, Output,
+    Result, RustCrypto,
 };
 
 // ---------------------------------------------------------------------------------------------

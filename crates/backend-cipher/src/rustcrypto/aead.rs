@@ -1,52 +1,119 @@
-//! One-shot AEADs (the seed system's `AESGCM`, `AESCCM`, `ChaCha20Poly1305` classes) over the
-//! RustCrypto `aes-gcm`, `ccm` and `chacha20poly1305` crates.
+//! The RustCrypto AEAD keys: [`AesGcm`] over `aes-gcm` (and this crate's streaming GCM for
+//! nonces other than 12 bytes), [`AesCcm`] over `ccm`, [`ChaCha20Poly1305`] over
+//! `chacha20poly1305`; [`RustCryptoAeadKey`], what [`AeadBackend::create_aead_key`] returns for
+//! [`RustCrypto`]; and [`AEAD_CAPABILITIES`], its rows.
 //!
-//! **Argument order**, the same for every method of every type here, as in the seed system:
-//! the nonce, then the data (or the buffer, in place), then the associated data, then (to decrypt
-//! in place) the tag:
-//!
-//! | call | gives |
-//! |---|---|
-//! | `encrypt(nonce, data, associated_data)` | → `ciphertext ‖ tag` (`alloc`) |
-//! | `decrypt(nonce, data, associated_data)` | `data` is `ciphertext ‖ tag` → plaintext (`alloc`) |
-//! | `encrypt_in_place_detached(nonce, buffer, associated_data)` | → tag |
-//! | `decrypt_in_place_detached(nonce, buffer, associated_data, tag)` | → `()` |
-//!
-//! The in-place forms allocate nothing. A failed tag check is [`Error::InvalidTag`] and releases
-//! no plaintext: the buffer holds exactly the ciphertext it was given.
-//!
-//! ```
-//! use backend_cipher::aead::AesGcm;
-//!
-//! let gcm = AesGcm::new(&[7u8; 16])?;
-//! let nonce = [1u8; 12];
-//! let mut buffer = *b"attack at dawn";
-//! let tag = gcm.encrypt_in_place_detached(&nonce, &mut buffer, b"header")?;
-//! let ciphertext = buffer;
-//! let mut bad_tag = tag;
-//! bad_tag.as_mut_slice()[0] ^= 1;
-//! assert!(gcm.decrypt_in_place_detached(&nonce, &mut buffer, b"header", &bad_tag).is_err());
-//! assert_eq!(buffer, ciphertext); // untouched by the failed check
-//! gcm.decrypt_in_place_detached(&nonce, &mut buffer, b"header", &tag)?;
-//! assert_eq!(&buffer, b"attack at dawn");
-//! # Ok::<(), backend_cipher::Error>(())
-//! ```
+//! Each type expands its key once, in `new`; every message then uses the expanded key by
+//! reference. The API (argument order, errors) is [`AeadKey`]'s: see [`crate::aead`].
 
-use crate::{Error, Output, Result};
-use aead::{AeadInOut, KeyInit};
+use super::gcm::{AesEnc, Gcm};
+use crate::aead::{AeadAlgorithm, AeadBackend, AeadKey};
+use crate::{Capability, Error, Output, Result, RustCrypto};
+use ::aead::AeadInOut;
+use backend_core::capability::{AeadKind, Algorithm, Sizes};
 use cipher::array::ArraySize;
 use cipher::consts::{U4, U6, U7, U8, U9, U10, U11, U12, U13, U14, U16};
 use cipher::{Array, BlockCipherEncrypt, InnerIvInit, StreamCipher};
 use subtle::ConstantTimeEq;
 
-fn key_error(_: cipher::InvalidLength) -> Error {
-    Error::InvalidKey("key length does not fit the AEAD")
+/// The AEAD rows of [`RustCrypto`]: AES-GCM (128/192/256-bit keys, 8- to 128-byte nonces as the
+/// seed system allows, 16-byte tag), AES-CCM (128/192/256, nonces of 7 to 13 bytes, tags of 4 to
+/// 16 bytes in steps of 2), ChaCha20-Poly1305 (256-bit key, 12-byte nonce, 16-byte tag).
+pub const AEAD_CAPABILITIES: &[Capability] = &[
+    Capability::new(Algorithm::Aead(AeadKind::AesGcm))
+        .key_bits(Sizes::range(128, 256, 64))
+        .nonce_bytes(Sizes::range(8, 128, 1))
+        .tag_bytes(Sizes::exactly(16)),
+    Capability::new(Algorithm::Aead(AeadKind::AesCcm))
+        .key_bits(Sizes::range(128, 256, 64))
+        .nonce_bytes(Sizes::range(7, 13, 1))
+        .tag_bytes(Sizes::range(4, 16, 2)),
+    Capability::new(Algorithm::Aead(AeadKind::ChaCha20Poly1305))
+        .key_bits(Sizes::exactly(256))
+        .nonce_bytes(Sizes::exactly(12))
+        .tag_bytes(Sizes::exactly(16)),
+];
+
+impl AeadBackend for RustCrypto {
+    type AeadKey = RustCryptoAeadKey;
+
+    fn aead_capabilities(&self) -> &[Capability] {
+        AEAD_CAPABILITIES
+    }
+
+    fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<RustCryptoAeadKey> {
+        Ok(RustCryptoAeadKey(match aead {
+            AeadAlgorithm::AesGcm => Keyed::AesGcm(AesGcm::new(key)?),
+            AeadAlgorithm::AesCcm { tag_length } => Keyed::AesCcm(AesCcm::new(key, tag_length)?),
+            AeadAlgorithm::ChaCha20Poly1305 => Keyed::ChaCha20Poly1305(ChaCha20Poly1305::new(key)?),
+        }))
+    }
 }
 
+/// A RustCrypto AEAD key of any construction: what [`RustCrypto`]'s
+/// [`AeadBackend::create_aead_key`] returns. Key schedules are zeroized on drop.
+pub struct RustCryptoAeadKey(Keyed);
+
+// Not boxed: this must work without an allocator, and the key is built once and then used by
+// reference (a message never moves it).
+#[allow(clippy::large_enum_variant)]
+enum Keyed {
+    AesGcm(AesGcm),
+    AesCcm(AesCcm),
+    ChaCha20Poly1305(ChaCha20Poly1305),
+}
+
+/// Calls `$body` with `$k` bound to the concrete key.
+macro_rules! each {
+    ($key:expr, $k:ident => $body:expr) => {
+        match $key {
+            Keyed::AesGcm($k) => $body,
+            Keyed::AesCcm($k) => $body,
+            Keyed::ChaCha20Poly1305($k) => $body,
+        }
+    };
+}
+
+impl core::fmt::Debug for RustCryptoAeadKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "RustCryptoAeadKey {{ {:?}, .. }}", self.algorithm())
+    }
+}
+
+impl AeadKey for RustCryptoAeadKey {
+    #[inline]
+    fn algorithm(&self) -> AeadAlgorithm {
+        each!(&self.0, k => k.algorithm())
+    }
+
+    #[inline]
+    fn encrypt_in_place_detached(
+        &self,
+        nonce: &[u8],
+        buffer: &mut [u8],
+        associated_data: &[u8],
+    ) -> Result<Output> {
+        each!(&self.0, k => k.encrypt_in_place_detached(nonce, buffer, associated_data))
+    }
+
+    #[inline]
+    fn decrypt_in_place_detached(
+        &self,
+        nonce: &[u8],
+        buffer: &mut [u8],
+        associated_data: &[u8],
+        tag: &[u8],
+    ) -> Result<()> {
+        each!(&self.0, k => k.decrypt_in_place_detached(nonce, buffer, associated_data, tag))
+    }
+}
+
+#[inline]
 fn tag_output(tag: &[u8]) -> Output {
     Output::from_slice(tag).unwrap_or_else(|| unreachable!("AEAD tags are at most 16 bytes"))
 }
 
+#[inline]
 fn detached<A: AeadInOut>(aead: &A, nonce: &[u8], buffer: &mut [u8], aad: &[u8]) -> Result<Output> {
     let nonce = Array::try_from(nonce).map_err(|_| Error::InvalidArgument("wrong nonce length"))?;
     aead.encrypt_inout_detached(&nonce, aad, buffer.into())
@@ -56,6 +123,7 @@ fn detached<A: AeadInOut>(aead: &A, nonce: &[u8], buffer: &mut [u8], aad: &[u8])
 
 /// For `aes-gcm` and `chacha20poly1305`, which check the tag over the ciphertext before they
 /// decrypt: on any error the buffer is untouched.
+#[inline]
 fn open<A: AeadInOut>(
     aead: &A,
     nonce: &[u8],
@@ -69,58 +137,23 @@ fn open<A: AeadInOut>(
         .map_err(|_| Error::InvalidTag)
 }
 
-/// Shared `encrypt` / `decrypt` over the detached in-place calls.
-#[cfg(feature = "alloc")]
-macro_rules! combined {
-    () => {
-        /// Encrypts `data` and returns `ciphertext || tag`.
-        pub fn encrypt(
-            &self,
-            nonce: &[u8],
-            data: &[u8],
-            associated_data: &[u8],
-        ) -> Result<alloc::vec::Vec<u8>> {
-            let mut out = alloc::vec::Vec::from(data);
-            let tag = self.encrypt_in_place_detached(nonce, &mut out, associated_data)?;
-            out.extend_from_slice(&tag);
-            Ok(out)
-        }
-
-        /// Checks and decrypts `ciphertext || tag`; [`Error::InvalidTag`] when it does not verify.
-        pub fn decrypt(
-            &self,
-            nonce: &[u8],
-            data: &[u8],
-            associated_data: &[u8],
-        ) -> Result<alloc::vec::Vec<u8>> {
-            let split = data
-                .len()
-                .checked_sub(self.tag_length())
-                .ok_or(Error::InvalidTag)?;
-            let (ciphertext, tag) = data.split_at(split);
-            let mut out = alloc::vec::Vec::from(ciphertext);
-            self.decrypt_in_place_detached(nonce, &mut out, associated_data, tag)?;
-            Ok(out)
-        }
-    };
-}
-
+/// `aes-gcm` over the encrypt-only AES types, 96-bit nonces.
 enum GcmKey {
-    Aes128(aes_gcm::Aes128Gcm),
-    Aes192(aes_gcm::AesGcm<aes::Aes192, U12>),
-    Aes256(aes_gcm::Aes256Gcm),
+    Aes128(aes_gcm::AesGcm<aes::Aes128Enc, U12>),
+    Aes192(aes_gcm::AesGcm<aes::Aes192Enc, U12>),
+    Aes256(aes_gcm::AesGcm<aes::Aes256Enc, U12>),
 }
 
 /// AES-GCM with a 16-byte tag. 12-byte nonces go through `aes-gcm`; other lengths (8 to 128
-/// bytes, as the seed system allows) through this crate's streaming GCM.
+/// bytes, as the seed system allows) through this crate's streaming GCM over the same expanded
+/// key.
 #[doc(alias = "AES-GCM")]
 #[doc(alias = "AESGCM")]
 #[doc(alias = "GCM")]
 pub struct AesGcm {
-    key: GcmKey,
-    /// Kept for the streaming path that other nonce lengths take; zeroized on drop.
-    raw_key: zeroize::Zeroizing<[u8; 32]>,
-    key_len: usize,
+    fast: GcmKey,
+    /// The expanded key again, for the streaming path other nonce lengths take.
+    cipher: AesEnc,
 }
 
 impl core::fmt::Debug for AesGcm {
@@ -130,30 +163,15 @@ impl core::fmt::Debug for AesGcm {
 }
 
 impl AesGcm {
-    /// Keys AES-GCM with a 128-, 192- or 256-bit key.
+    /// Keys AES-GCM with a 128-, 192- or 256-bit key ([`Error::InvalidKey`] otherwise).
     pub fn new(key: &[u8]) -> Result<Self> {
-        let gcm = match key.len() {
-            16 => GcmKey::Aes128(KeyInit::new_from_slice(key).map_err(key_error)?),
-            24 => GcmKey::Aes192(KeyInit::new_from_slice(key).map_err(key_error)?),
-            32 => GcmKey::Aes256(KeyInit::new_from_slice(key).map_err(key_error)?),
-            _ => {
-                return Err(Error::InvalidKey(
-                    "AES-GCM key must be 128, 192 or 256 bits",
-                ));
-            }
+        let cipher = AesEnc::new(key, "AES-GCM key must be 128, 192 or 256 bits")?;
+        let fast = match &cipher {
+            AesEnc::Aes128(c) => GcmKey::Aes128(aes_gcm::AesGcm::from(c.clone())),
+            AesEnc::Aes192(c) => GcmKey::Aes192(aes_gcm::AesGcm::from(c.clone())),
+            AesEnc::Aes256(c) => GcmKey::Aes256(aes_gcm::AesGcm::from(c.clone())),
         };
-        let mut raw_key = zeroize::Zeroizing::new([0u8; 32]);
-        raw_key[..key.len()].copy_from_slice(key);
-        Ok(AesGcm {
-            key: gcm,
-            raw_key,
-            key_len: key.len(),
-        })
-    }
-
-    /// The tag length: 16.
-    pub const fn tag_length(&self) -> usize {
-        16
+        Ok(AesGcm { fast, cipher })
     }
 
     fn check_nonce(nonce: &[u8]) -> Result<()> {
@@ -166,35 +184,30 @@ impl AesGcm {
         }
     }
 
-    /// Encrypts `buffer` in place and returns the tag.
-    pub fn encrypt_in_place_detached(
+    /// The streaming path for nonces other than 12 bytes.
+    #[cold]
+    fn seal_other_nonce(
         &self,
         nonce: &[u8],
         buffer: &mut [u8],
         associated_data: &[u8],
     ) -> Result<Output> {
         Self::check_nonce(nonce)?;
-        if nonce.len() != 12 {
-            let mut gcm = super::gcm::Gcm::new(&self.raw_key[..self.key_len], nonce, true)?;
-            gcm.authenticate_additional_data(associated_data)?;
-            let mut chunk = [0u8; 256];
-            for block in buffer.chunks_mut(256) {
-                let out = &mut chunk[..block.len()];
-                gcm.update(block, out)?;
-                block.copy_from_slice(out);
-            }
-            return Ok(gcm.tag());
+        let mut gcm = Gcm::keyed(&self.cipher, nonce, true)?;
+        gcm.authenticate_additional_data(associated_data)?;
+        let mut chunk = [0u8; 256];
+        for block in buffer.chunks_mut(256) {
+            let out = &mut chunk[..block.len()];
+            gcm.update(block, out)?;
+            block.copy_from_slice(out);
         }
-        match &self.key {
-            GcmKey::Aes128(k) => detached(k, nonce, buffer, associated_data),
-            GcmKey::Aes192(k) => detached(k, nonce, buffer, associated_data),
-            GcmKey::Aes256(k) => detached(k, nonce, buffer, associated_data),
-        }
+        Ok(gcm.tag())
     }
 
-    /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a wrong
-    /// tag) the buffer is left as given: the tag is checked over the ciphertext first.
-    pub fn decrypt_in_place_detached(
+    /// The streaming path for nonces other than 12 bytes: authenticate first (GHASH over the
+    /// ciphertext), then decrypt, so no plaintext exists before the tag is known good.
+    #[cold]
+    fn open_other_nonce(
         &self,
         nonce: &[u8],
         buffer: &mut [u8],
@@ -202,36 +215,77 @@ impl AesGcm {
         tag: &[u8],
     ) -> Result<()> {
         Self::check_nonce(nonce)?;
+        let mut scratch = [0u8; 256];
+        let mut gcm = Gcm::keyed(&self.cipher, nonce, false)?;
+        gcm.authenticate_additional_data(associated_data)?;
+        for block in buffer.chunks(256) {
+            gcm.update(block, &mut scratch[..block.len()])?;
+        }
+        gcm.verify(tag)?;
+        let mut stream = Gcm::keyed(&self.cipher, nonce, true)?;
+        for block in buffer.chunks_mut(256) {
+            let out = &mut scratch[..block.len()];
+            stream.update(block, out)?;
+            block.copy_from_slice(out);
+        }
+        Ok(())
+    }
+}
+
+impl AeadKey for AesGcm {
+    #[inline]
+    fn algorithm(&self) -> AeadAlgorithm {
+        AeadAlgorithm::AesGcm
+    }
+
+    #[inline]
+    fn tag_length(&self) -> usize {
+        16
+    }
+
+    /// Encrypts `buffer` in place and returns the 16-byte tag; the nonce is 8 to 128 bytes.
+    #[inline]
+    fn encrypt_in_place_detached(
+        &self,
+        nonce: &[u8],
+        buffer: &mut [u8],
+        associated_data: &[u8],
+    ) -> Result<Output> {
+        if nonce.len() != 12 {
+            return self.seal_other_nonce(nonce, buffer, associated_data);
+        }
+        match &self.fast {
+            GcmKey::Aes128(k) => detached(k, nonce, buffer, associated_data),
+            GcmKey::Aes192(k) => detached(k, nonce, buffer, associated_data),
+            GcmKey::Aes256(k) => detached(k, nonce, buffer, associated_data),
+        }
+    }
+
+    /// Checks the 16-byte `tag` and decrypts `buffer` in place. On any error
+    /// ([`Error::InvalidTag`] for a wrong tag) the buffer is left as given: the tag is checked
+    /// over the ciphertext first.
+    #[inline]
+    fn decrypt_in_place_detached(
+        &self,
+        nonce: &[u8],
+        buffer: &mut [u8],
+        associated_data: &[u8],
+        tag: &[u8],
+    ) -> Result<()> {
         if tag.len() != 16 {
+            // A wrong-length tag is a wrong tag, whatever the nonce; the nonce is checked first.
+            Self::check_nonce(nonce)?;
             return Err(Error::InvalidTag);
         }
         if nonce.len() != 12 {
-            // Authenticate first (GHASH over the ciphertext), then decrypt: no plaintext before
-            // the tag is known good.
-            let mut scratch = [0u8; 256];
-            let mut gcm = super::gcm::Gcm::new(&self.raw_key[..self.key_len], nonce, false)?;
-            gcm.authenticate_additional_data(associated_data)?;
-            for block in buffer.chunks(256) {
-                gcm.update(block, &mut scratch[..block.len()])?;
-            }
-            gcm.verify(tag)?;
-            let mut stream = super::gcm::Gcm::new(&self.raw_key[..self.key_len], nonce, true)?;
-            for block in buffer.chunks_mut(256) {
-                let out = &mut scratch[..block.len()];
-                stream.update(block, out)?;
-                block.copy_from_slice(out);
-            }
-            return Ok(());
+            return self.open_other_nonce(nonce, buffer, associated_data, tag);
         }
-        match &self.key {
+        match &self.fast {
             GcmKey::Aes128(k) => open(k, nonce, buffer, associated_data, tag),
             GcmKey::Aes192(k) => open(k, nonce, buffer, associated_data, tag),
             GcmKey::Aes256(k) => open(k, nonce, buffer, associated_data, tag),
         }
     }
-
-    #[cfg(feature = "alloc")]
-    combined!();
 }
 
 /// ChaCha20-Poly1305 (RFC 8439): 256-bit key, 12-byte nonce, 16-byte tag.
@@ -246,20 +300,28 @@ impl core::fmt::Debug for ChaCha20Poly1305 {
 }
 
 impl ChaCha20Poly1305 {
-    /// Keys ChaCha20-Poly1305 with a 256-bit key.
+    /// Keys ChaCha20-Poly1305 with a 256-bit key ([`Error::InvalidKey`] otherwise).
     pub fn new(key: &[u8]) -> Result<Self> {
-        KeyInit::new_from_slice(key)
+        ::aead::KeyInit::new_from_slice(key)
             .map(ChaCha20Poly1305)
             .map_err(|_| Error::InvalidKey("ChaCha20-Poly1305 key must be 256 bits"))
     }
+}
 
-    /// The tag length: 16.
-    pub const fn tag_length(&self) -> usize {
+impl AeadKey for ChaCha20Poly1305 {
+    #[inline]
+    fn algorithm(&self) -> AeadAlgorithm {
+        AeadAlgorithm::ChaCha20Poly1305
+    }
+
+    #[inline]
+    fn tag_length(&self) -> usize {
         16
     }
 
     /// Encrypts `buffer` in place and returns the tag. The nonce is 12 bytes.
-    pub fn encrypt_in_place_detached(
+    #[inline]
+    fn encrypt_in_place_detached(
         &self,
         nonce: &[u8],
         buffer: &mut [u8],
@@ -268,9 +330,10 @@ impl ChaCha20Poly1305 {
         detached(&self.0, nonce, buffer, associated_data)
     }
 
-    /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a wrong
-    /// tag) the buffer is left as given: the tag is checked over the ciphertext first.
-    pub fn decrypt_in_place_detached(
+    /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a
+    /// wrong tag) the buffer is left as given: the tag is checked over the ciphertext first.
+    #[inline]
+    fn decrypt_in_place_detached(
         &self,
         nonce: &[u8],
         buffer: &mut [u8],
@@ -279,18 +342,15 @@ impl ChaCha20Poly1305 {
     ) -> Result<()> {
         open(&self.0, nonce, buffer, associated_data, tag)
     }
-
-    #[cfg(feature = "alloc")]
-    combined!();
 }
 
-/// AES-CCM (NIST SP 800-38C): tag of 4, 6, 8, 10, 12, 14 or 16 bytes; nonce of 7 to 13 bytes.
+/// AES-CCM (NIST SP 800-38C): tag of 4, 6, 8, 10, 12, 14 or 16 bytes chosen with the key; nonce
+/// of 7 to 13 bytes with each message.
 #[doc(alias = "AES-CCM")]
 #[doc(alias = "AESCCM")]
 #[doc(alias = "CCM")]
 pub struct AesCcm {
-    key: zeroize::Zeroizing<[u8; 32]>,
-    key_len: usize,
+    cipher: AesEnc,
     tag_length: usize,
 }
 
@@ -300,51 +360,48 @@ impl core::fmt::Debug for AesCcm {
     }
 }
 
-/// Calls `$f::<C, M, N>(args)` with the AES type for the key length, and the `ccm` crate's size
-/// types for the tag (`M`) and nonce (`N`) lengths.
+/// Calls `$f::<C, M, N>(cipher, args)` with the expanded key of `$cipher`, and the `ccm` crate's
+/// size types for the tag (`M`) and nonce (`N`) lengths.
 macro_rules! with_ccm {
-    ($key_len:expr, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
-        with_ccm!(@cipher $key_len, $tag, $nonce, $f($($arg),*))
-    };
-    (@cipher $key_len:expr, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
-        match $key_len {
-            16 => with_ccm!(@tag aes::Aes128, $tag, $nonce, $f($($arg),*)),
-            24 => with_ccm!(@tag aes::Aes192, $tag, $nonce, $f($($arg),*)),
-            _ => with_ccm!(@tag aes::Aes256, $tag, $nonce, $f($($arg),*)),
+    ($cipher:expr, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
+        match $cipher {
+            AesEnc::Aes128(c) => with_ccm!(@tag c, aes::Aes128Enc, $tag, $nonce, $f($($arg),*)),
+            AesEnc::Aes192(c) => with_ccm!(@tag c, aes::Aes192Enc, $tag, $nonce, $f($($arg),*)),
+            AesEnc::Aes256(c) => with_ccm!(@tag c, aes::Aes256Enc, $tag, $nonce, $f($($arg),*)),
         }
     };
-    (@tag $c:ty, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
+    (@tag $c:ident, $ty:ty, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
         match $tag {
-            4 => with_ccm!(@nonce $c, U4, $nonce, $f($($arg),*)),
-            6 => with_ccm!(@nonce $c, U6, $nonce, $f($($arg),*)),
-            8 => with_ccm!(@nonce $c, U8, $nonce, $f($($arg),*)),
-            10 => with_ccm!(@nonce $c, U10, $nonce, $f($($arg),*)),
-            12 => with_ccm!(@nonce $c, U12, $nonce, $f($($arg),*)),
-            14 => with_ccm!(@nonce $c, U14, $nonce, $f($($arg),*)),
-            _ => with_ccm!(@nonce $c, U16, $nonce, $f($($arg),*)),
+            4 => with_ccm!(@nonce $c, $ty, U4, $nonce, $f($($arg),*)),
+            6 => with_ccm!(@nonce $c, $ty, U6, $nonce, $f($($arg),*)),
+            8 => with_ccm!(@nonce $c, $ty, U8, $nonce, $f($($arg),*)),
+            10 => with_ccm!(@nonce $c, $ty, U10, $nonce, $f($($arg),*)),
+            12 => with_ccm!(@nonce $c, $ty, U12, $nonce, $f($($arg),*)),
+            14 => with_ccm!(@nonce $c, $ty, U14, $nonce, $f($($arg),*)),
+            _ => with_ccm!(@nonce $c, $ty, U16, $nonce, $f($($arg),*)),
         }
     };
-    (@nonce $c:ty, $m:ty, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
+    (@nonce $c:ident, $ty:ty, $m:ty, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
         match $nonce {
-            7 => $f::<$c, $m, U7>($($arg),*),
-            8 => $f::<$c, $m, U8>($($arg),*),
-            9 => $f::<$c, $m, U9>($($arg),*),
-            10 => $f::<$c, $m, U10>($($arg),*),
-            11 => $f::<$c, $m, U11>($($arg),*),
-            12 => $f::<$c, $m, U12>($($arg),*),
-            _ => $f::<$c, $m, U13>($($arg),*),
+            7 => $f::<$ty, $m, U7>($c, $($arg),*),
+            8 => $f::<$ty, $m, U8>($c, $($arg),*),
+            9 => $f::<$ty, $m, U9>($c, $($arg),*),
+            10 => $f::<$ty, $m, U10>($c, $($arg),*),
+            11 => $f::<$ty, $m, U11>($c, $($arg),*),
+            12 => $f::<$ty, $m, U12>($c, $($arg),*),
+            _ => $f::<$ty, $m, U13>($c, $($arg),*),
         }
     };
 }
 
-fn ccm_seal<C, M, N>(key: &[u8], nonce: &[u8], buffer: &mut [u8], aad: &[u8]) -> Result<Output>
+/// CCM over a borrowed expanded key: building the `ccm` value costs nothing.
+fn ccm_seal<C, M, N>(cipher: &C, nonce: &[u8], buffer: &mut [u8], aad: &[u8]) -> Result<Output>
 where
-    C: BlockCipherEncrypt<BlockSize = U16> + KeyInit,
+    C: BlockCipherEncrypt<BlockSize = U16>,
     M: ArraySize + ccm::TagSize,
     N: ArraySize + ccm::NonceSize,
 {
-    let ccm = ccm::Ccm::<C, M, N>::new_from_slice(key).map_err(key_error)?;
-    detached(&ccm, nonce, buffer, aad)
+    detached(&ccm::Ccm::<&C, M, N>::from(cipher), nonce, buffer, aad)
 }
 
 /// CCM decryption that keeps the buffer when the tag is wrong.
@@ -356,21 +413,20 @@ where
 /// buffer back into the ciphertext; only when the tags agree (constant time) is the keystream
 /// applied once more. On a wrong tag the buffer is the ciphertext again, as given.
 fn ccm_open<C, M, N>(
-    key: &[u8],
+    cipher: &C,
     nonce: &[u8],
     buffer: &mut [u8],
     aad: &[u8],
     tag: &[u8],
 ) -> Result<()>
 where
-    C: BlockCipherEncrypt<BlockSize = U16> + KeyInit,
+    C: BlockCipherEncrypt<BlockSize = U16>,
     M: ArraySize + ccm::TagSize,
     N: ArraySize + ccm::NonceSize,
 {
     if nonce.len() != N::USIZE {
         return Err(Error::InvalidArgument("wrong nonce length"));
     }
-    let cipher = C::new_from_slice(key).map_err(key_error)?;
     // Counter block A_1 (SP 800-38C A.3): flags L - 1 (L = 15 - nonce length), the nonce, the
     // counter 1 big-endian in the last L bytes; A_0 masks the tag, the message starts at A_1.
     // `AesCcm::check` keeps the message under 2^(8L) bytes, so the counter never leaves its L
@@ -380,13 +436,13 @@ where
     a1[1..=N::USIZE].copy_from_slice(nonce);
     a1[15] = 1;
     let keystream = |buffer: &mut [u8]| {
-        ctr::Ctr64BE::<&C>::from_core(ctr::CtrCore::inner_iv_init(&cipher, &a1))
+        ctr::Ctr64BE::<&C>::from_core(ctr::CtrCore::inner_iv_init(cipher, &a1))
             .try_apply_keystream(buffer)
             .map_err(|_| Error::InvalidArgument("message too long for the CCM nonce length"))
     };
     // Nothing is written when this fails.
     keystream(buffer)?;
-    let expected = match ccm_seal::<C, M, N>(key, nonce, buffer, aad) {
+    let expected = match ccm_seal::<C, M, N>(cipher, nonce, buffer, aad) {
         Ok(expected) => expected,
         Err(e) => {
             // Sealing refused before writing (lengths): undo the keystream, the buffer is the
@@ -403,8 +459,9 @@ where
 }
 
 impl AesCcm {
-    /// Keys AES-CCM with a 128-, 192- or 256-bit key and a tag of `tag_length` bytes (the seed
-    /// system's default is 16).
+    /// Keys AES-CCM with a 128-, 192- or 256-bit key ([`Error::InvalidKey`] otherwise) and a tag
+    /// of `tag_length` bytes (the seed system's default is 16; a length CCM does not define is
+    /// [`Error::InvalidArgument`]).
     pub fn new(key: &[u8], tag_length: usize) -> Result<Self> {
         if !matches!(key.len(), 16 | 24 | 32) {
             return Err(Error::InvalidKey(
@@ -416,21 +473,13 @@ impl AesCcm {
                 "CCM tag length must be 4, 6, 8, 10, 12, 14 or 16",
             ));
         }
-        let mut stored = zeroize::Zeroizing::new([0u8; 32]);
-        stored[..key.len()].copy_from_slice(key);
         Ok(AesCcm {
-            key: stored,
-            key_len: key.len(),
+            cipher: AesEnc::new(key, "AES-CCM key must be 128, 192 or 256 bits")?,
             tag_length,
         })
     }
 
-    /// The tag length in bytes.
-    pub const fn tag_length(&self) -> usize {
-        self.tag_length
-    }
-
-    fn check(&self, nonce: &[u8], data_len: usize) -> Result<()> {
+    fn check(nonce: &[u8], data_len: usize) -> Result<()> {
         if !(7..=13).contains(&nonce.len()) {
             return Err(Error::InvalidArgument("CCM nonce must be 7 to 13 bytes"));
         }
@@ -443,47 +492,75 @@ impl AesCcm {
         }
         Ok(())
     }
+}
 
-    /// Encrypts `buffer` in place and returns the tag.
-    pub fn encrypt_in_place_detached(
+impl AeadKey for AesCcm {
+    #[inline]
+    fn algorithm(&self) -> AeadAlgorithm {
+        AeadAlgorithm::AesCcm {
+            tag_length: self.tag_length,
+        }
+    }
+
+    #[inline]
+    fn tag_length(&self) -> usize {
+        self.tag_length
+    }
+
+    /// Encrypts `buffer` in place and returns the tag; the nonce is 7 to 13 bytes.
+    fn encrypt_in_place_detached(
         &self,
         nonce: &[u8],
         buffer: &mut [u8],
         associated_data: &[u8],
     ) -> Result<Output> {
-        self.check(nonce, buffer.len())?;
-        let key = &self.key[..self.key_len];
+        Self::check(nonce, buffer.len())?;
         with_ccm!(
-            self.key_len,
+            &self.cipher,
             self.tag_length,
             nonce.len(),
-            ccm_seal(key, nonce, buffer, associated_data)
+            ccm_seal(nonce, buffer, associated_data)
         )
     }
 
     /// Checks `tag` and decrypts `buffer` in place. On any error ([`Error::InvalidTag`] for a wrong
     /// tag) the buffer is left as given. CCM's tag is over the plaintext, so the check decrypts in
     /// `buffer` and, when the tag is wrong, encrypts it back (no second buffer, no allocation).
-    pub fn decrypt_in_place_detached(
+    fn decrypt_in_place_detached(
         &self,
         nonce: &[u8],
         buffer: &mut [u8],
         associated_data: &[u8],
         tag: &[u8],
     ) -> Result<()> {
-        self.check(nonce, buffer.len())?;
+        Self::check(nonce, buffer.len())?;
         if tag.len() != self.tag_length {
             return Err(Error::InvalidTag);
         }
-        let key = &self.key[..self.key_len];
         with_ccm!(
-            self.key_len,
+            &self.cipher,
             self.tag_length,
             nonce.len(),
-            ccm_open(key, nonce, buffer, associated_data, tag)
+            ccm_open(nonce, buffer, associated_data, tag)
         )
     }
-
-    #[cfg(feature = "alloc")]
-    combined!();
 }
+
+// Every key type holds only values that zeroize themselves on drop (the `zeroize` features of
+// `aes`, `aes-gcm` and `chacha20poly1305` in Cargo.toml), so the key types are marked; the check
+// below stops compiling if one of those features is dropped.
+impl zeroize::ZeroizeOnDrop for AesGcm {}
+impl zeroize::ZeroizeOnDrop for AesCcm {}
+impl zeroize::ZeroizeOnDrop for ChaCha20Poly1305 {}
+impl zeroize::ZeroizeOnDrop for RustCryptoAeadKey {}
+
+const _: fn() = || {
+    fn zeroized_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    zeroized_on_drop::<aes::Aes128Enc>();
+    zeroized_on_drop::<aes::Aes192Enc>();
+    zeroized_on_drop::<aes::Aes256Enc>();
+    zeroized_on_drop::<aes_gcm::AesGcm<aes::Aes128Enc, U12>>();
+    zeroized_on_drop::<aes_gcm::AesGcm<aes::Aes192Enc, U12>>();
+    zeroized_on_drop::<aes_gcm::AesGcm<aes::Aes256Enc, U12>>();
+    zeroized_on_drop::<chacha20poly1305::ChaCha20Poly1305>();
+};

@@ -19,10 +19,34 @@ const CHUNK: usize = 4096;
 /// SP 800-38D's plaintext limit: 2^39 - 256 bits.
 const MAX_TEXT: u64 = (1 << 36) - 32;
 
+/// The CTR keystream over the encrypt-only AES types: GCM never runs the block cipher backwards,
+/// so the decryption key schedule is neither expanded nor stored.
 enum Keystream {
-    Aes128(Ctr32BE<aes::Aes128>),
-    Aes192(Ctr32BE<aes::Aes192>),
-    Aes256(Ctr32BE<aes::Aes256>),
+    Aes128(Ctr32BE<aes::Aes128Enc>),
+    Aes192(Ctr32BE<aes::Aes192Enc>),
+    Aes256(Ctr32BE<aes::Aes256Enc>),
+}
+
+/// An expanded encrypt-only AES key: what the keyed one-shot AEADs hold, so that a message pays
+/// for no key schedule. Zeroized on drop by the `aes` crate.
+#[derive(Clone)]
+pub(crate) enum AesEnc {
+    Aes128(aes::Aes128Enc),
+    Aes192(aes::Aes192Enc),
+    Aes256(aes::Aes256Enc),
+}
+
+impl AesEnc {
+    /// Expands a 128-, 192- or 256-bit key; `what` is the error for another length.
+    pub(crate) fn new(key: &[u8], what: &'static str) -> Result<Self> {
+        let bad = |_| Error::InvalidKey(what);
+        Ok(match key.len() {
+            16 => AesEnc::Aes128(KeyInit::new_from_slice(key).map_err(bad)?),
+            24 => AesEnc::Aes192(KeyInit::new_from_slice(key).map_err(bad)?),
+            32 => AesEnc::Aes256(KeyInit::new_from_slice(key).map_err(bad)?),
+            _ => return Err(Error::InvalidKey(what)),
+        })
+    }
 }
 
 /// A GCM computation in progress, either direction.
@@ -47,17 +71,15 @@ impl Drop for Gcm {
     }
 }
 
-/// Keys GCM over block cipher `C` and builds the context in place (contexts are ~1 KiB: every
-/// avoided move shows at 64-byte messages).
+/// Starts GCM over the keyed block cipher `C` and builds the context in place (contexts are
+/// ~1 KiB: every avoided move shows at 64-byte messages).
 #[inline(always)]
-fn start<C: BlockCipherEncrypt<BlockSize = U16> + KeyInit>(
-    key: &[u8],
+fn start<C: BlockCipherEncrypt<BlockSize = U16>>(
+    cipher: C,
     iv: &[u8],
     encrypt: bool,
     wrap: fn(Ctr32BE<C>) -> Keystream,
 ) -> Result<Gcm> {
-    let cipher = C::new_from_slice(key)
-        .map_err(|_| Error::InvalidKey("AES key must be 128, 192 or 256 bits"))?;
     let mut h = Array::<u8, U16>::default();
     cipher.encrypt_block(&mut h);
     let ghash = GHash::new(&h);
@@ -100,13 +122,39 @@ impl Gcm {
     /// Keys a GCM context; `iv` is 8 to 128 bytes (checked by the caller against the seed's rule).
     #[inline]
     pub(crate) fn new(key: &[u8], iv: &[u8], encrypt: bool) -> Result<Self> {
+        const WHAT: &str = "AES-GCM key must be 128, 192 or 256 bits";
+        let bad = |_| Error::InvalidKey(WHAT);
+        // Expanded straight into the context, not into an `AesEnc` and then copied.
         match key.len() {
-            16 => start::<aes::Aes128>(key, iv, encrypt, Keystream::Aes128),
-            24 => start::<aes::Aes192>(key, iv, encrypt, Keystream::Aes192),
-            32 => start::<aes::Aes256>(key, iv, encrypt, Keystream::Aes256),
-            _ => Err(Error::InvalidKey(
-                "AES-GCM key must be 128, 192 or 256 bits",
-            )),
+            16 => start(
+                aes::Aes128Enc::new_from_slice(key).map_err(bad)?,
+                iv,
+                encrypt,
+                Keystream::Aes128,
+            ),
+            24 => start(
+                aes::Aes192Enc::new_from_slice(key).map_err(bad)?,
+                iv,
+                encrypt,
+                Keystream::Aes192,
+            ),
+            32 => start(
+                aes::Aes256Enc::new_from_slice(key).map_err(bad)?,
+                iv,
+                encrypt,
+                Keystream::Aes256,
+            ),
+            _ => Err(Error::InvalidKey(WHAT)),
+        }
+    }
+
+    /// A GCM context over an already expanded key (copied: the context owns its keystream).
+    #[inline]
+    pub(crate) fn keyed(cipher: &AesEnc, iv: &[u8], encrypt: bool) -> Result<Self> {
+        match cipher {
+            AesEnc::Aes128(c) => start(c.clone(), iv, encrypt, Keystream::Aes128),
+            AesEnc::Aes192(c) => start(c.clone(), iv, encrypt, Keystream::Aes192),
+            AesEnc::Aes256(c) => start(c.clone(), iv, encrypt, Keystream::Aes256),
         }
     }
 

@@ -1,69 +1,95 @@
-//! [`CipherBackend`] over the RustCrypto crates: block ciphers from `aes`, `des`, `camellia`,
-//! `sm4`; CTR from `ctr`; GCM from `aes` + `ctr` + `ghash`; ChaCha20 from `chacha20`. ECB, CBC,
-//! OFB, CFB, CFB8 and XTS are written here over the block ciphers, so that every mode streams with
-//! a few blocks of state and no allocation.
+//! [`CipherBackend`] and [`AeadBackend`](crate::AeadBackend) for [`RustCrypto`], over the
+//! RustCrypto crates: block ciphers from `aes`, `des`, `camellia`, `sm4`; CTR from `ctr`; GCM from
+//! `aes` + `ctr` + `ghash`; ChaCha20 from `chacha20`; the one-shot AEADs from `aes-gcm`, `ccm` and
+//! `chacha20poly1305`. ECB, CBC, OFB, CFB, CFB8 and XTS are written here over the block ciphers,
+//! so that every mode streams with a few blocks of state and no allocation.
+//!
+//! The rows: [`CAPABILITIES`] (ciphers and modes) and [`AEAD_CAPABILITIES`].
 
 pub mod aead;
 mod block;
 mod chacha;
 mod gcm;
 
+pub use aead::AEAD_CAPABILITIES;
+
 use crate::{
     CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext, EncryptionContext, Error,
-    Finalized, LOWEST_MIN_TAG_LENGTH, Mode, Output, Reason, Result,
+    Finalized, LOWEST_MIN_TAG_LENGTH, MAX_TAG_LENGTH, Mode, Output, Reason, Result, RustCrypto,
 };
+use backend_core::capability::{Algorithm, Capability, CipherKind, ModeKind, Sizes};
 use block::BlockCipher;
 use cipher::{KeyIvInit, StreamCipher};
 use gcm::Gcm;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
-/// The RustCrypto cipher provider.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RustCrypto;
+/// A row for `cipher` in `mode` with these key sizes (bits).
+const fn row(cipher: CipherKind, mode: ModeKind, key_bits: Sizes) -> Capability {
+    Capability::new(Algorithm::Cipher(cipher, mode)).key_bits(key_bits)
+}
 
-impl RustCrypto {
-    /// The capability table: AES in every mode; 3DES, Camellia and SM4 in the modes OpenSSL gives
-    /// them; ChaCha20 as a stream cipher.
-    pub const CIPHERS: &'static [(CipherAlgorithm<'static>, Mode<'static>)] = &[
-        (CipherAlgorithm::Aes(&[]), Mode::Ecb),
-        (CipherAlgorithm::Aes(&[]), Mode::Cbc { iv: &[] }),
-        (CipherAlgorithm::Aes(&[]), Mode::Ctr { nonce: &[] }),
-        (CipherAlgorithm::Aes(&[]), Mode::Ofb { iv: &[] }),
-        (CipherAlgorithm::Aes(&[]), Mode::Cfb { iv: &[] }),
-        (CipherAlgorithm::Aes(&[]), Mode::Cfb8 { iv: &[] }),
-        (CipherAlgorithm::Aes(&[]), Mode::Xts { tweak: &[] }),
-        (CipherAlgorithm::Aes(&[]), Mode::gcm(&[])),
-        (CipherAlgorithm::TripleDes(&[]), Mode::Ecb),
-        (CipherAlgorithm::TripleDes(&[]), Mode::Cbc { iv: &[] }),
-        (CipherAlgorithm::TripleDes(&[]), Mode::Ofb { iv: &[] }),
-        (CipherAlgorithm::TripleDes(&[]), Mode::Cfb { iv: &[] }),
-        (CipherAlgorithm::TripleDes(&[]), Mode::Cfb8 { iv: &[] }),
-        (CipherAlgorithm::Camellia(&[]), Mode::Ecb),
-        (CipherAlgorithm::Camellia(&[]), Mode::Cbc { iv: &[] }),
-        (CipherAlgorithm::Camellia(&[]), Mode::Ofb { iv: &[] }),
-        (CipherAlgorithm::Camellia(&[]), Mode::Cfb { iv: &[] }),
-        (CipherAlgorithm::Sm4(&[]), Mode::Ecb),
-        (CipherAlgorithm::Sm4(&[]), Mode::Cbc { iv: &[] }),
-        (CipherAlgorithm::Sm4(&[]), Mode::Ctr { nonce: &[] }),
-        (CipherAlgorithm::Sm4(&[]), Mode::Ofb { iv: &[] }),
-        (CipherAlgorithm::Sm4(&[]), Mode::Cfb { iv: &[] }),
-        (
-            CipherAlgorithm::ChaCha20 {
-                key: &[],
-                nonce: &[],
-            },
-            Mode::Stream,
-        ),
-    ];
+/// AES-128, -192 and -256.
+const AES: Sizes = Sizes::range(128, 256, 64);
+/// 3DES with one, two or three 64-bit keys (parity bits counted, as the seed system counts them).
+const TRIPLE_DES: Sizes = Sizes::range(64, 192, 64);
+
+/// The cipher rows of [`RustCrypto`]: AES in every mode (XTS with two 128- or 256-bit keys; GCM
+/// with IVs of 8 to 128 bytes and tags of 4 to 16 bytes); 3DES, Camellia and SM4 in the modes
+/// OpenSSL gives them; ChaCha20 as a stream cipher. IVs that must be one block long, ChaCha20's
+/// 16-byte nonce and XTS's 16-byte tweak are the call's to check ([`Error::InvalidArgument`]), so
+/// those rows leave them open.
+pub const CAPABILITIES: &[Capability] = &[
+    row(CipherKind::Aes, ModeKind::Ecb, AES),
+    row(CipherKind::Aes, ModeKind::Cbc, AES),
+    row(CipherKind::Aes, ModeKind::Ctr, AES),
+    row(CipherKind::Aes, ModeKind::Ofb, AES),
+    row(CipherKind::Aes, ModeKind::Cfb, AES),
+    row(CipherKind::Aes, ModeKind::Cfb8, AES),
+    row(CipherKind::Aes, ModeKind::Xts, Sizes::range(256, 512, 256)),
+    row(CipherKind::Aes, ModeKind::Gcm, AES)
+        .nonce_bytes(Sizes::range(8, 128, 1))
+        .tag_bytes(Sizes::range(
+            LOWEST_MIN_TAG_LENGTH as u32,
+            MAX_TAG_LENGTH as u32,
+            1,
+        )),
+    row(CipherKind::TripleDes, ModeKind::Ecb, TRIPLE_DES),
+    row(CipherKind::TripleDes, ModeKind::Cbc, TRIPLE_DES),
+    row(CipherKind::TripleDes, ModeKind::Ofb, TRIPLE_DES),
+    row(CipherKind::TripleDes, ModeKind::Cfb, TRIPLE_DES),
+    row(CipherKind::TripleDes, ModeKind::Cfb8, TRIPLE_DES),
+    row(CipherKind::Camellia, ModeKind::Ecb, AES),
+    row(CipherKind::Camellia, ModeKind::Cbc, AES),
+    row(CipherKind::Camellia, ModeKind::Ofb, AES),
+    row(CipherKind::Camellia, ModeKind::Cfb, AES),
+    row(CipherKind::Sm4, ModeKind::Ecb, Sizes::exactly(128)),
+    row(CipherKind::Sm4, ModeKind::Cbc, Sizes::exactly(128)),
+    row(CipherKind::Sm4, ModeKind::Ctr, Sizes::exactly(128)),
+    row(CipherKind::Sm4, ModeKind::Ofb, Sizes::exactly(128)),
+    row(CipherKind::Sm4, ModeKind::Cfb, Sizes::exactly(128)),
+    row(CipherKind::ChaCha20, ModeKind::Stream, Sizes::exactly(256)),
+];
+
+/// [`Error::Unsupported`] unless a row names the pair, whatever its sizes: a key or IV length
+/// outside the rows is the call's argument error ([`Error::InvalidKey`],
+/// [`Error::InvalidArgument`]), as the seed system reports it.
+#[inline]
+fn check_pair(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> Result<()> {
+    let algorithm = Algorithm::Cipher(cipher.kind(), mode.kind());
+    if CAPABILITIES.iter().any(|row| row.algorithm == algorithm) {
+        Ok(())
+    } else {
+        Err(Error::unsupported(Reason::Cipher, cipher.name()))
+    }
 }
 
 impl CipherBackend for RustCrypto {
     type EncryptionCtx = RustCryptoEncryptionContext;
     type DecryptionCtx = RustCryptoDecryptionContext;
 
-    fn supported_ciphers(&self) -> &[(CipherAlgorithm<'static>, Mode<'static>)] {
-        Self::CIPHERS
+    fn cipher_capabilities(&self) -> &[Capability] {
+        CAPABILITIES
     }
 
     #[inline]
@@ -72,9 +98,7 @@ impl CipherBackend for RustCrypto {
         cipher: &CipherAlgorithm<'_>,
         mode: &Mode<'_>,
     ) -> Result<RustCryptoEncryptionContext> {
-        if !self.cipher_supported(cipher, mode) {
-            return Err(Error::unsupported(Reason::Cipher, cipher.name()));
-        }
+        check_pair(cipher, mode)?;
         if let Mode::Gcm { tag: Some(_), .. } = mode {
             return Err(Error::InvalidArgument(
                 "an encryption context takes no tag: it comes from finalize",
@@ -88,9 +112,7 @@ impl CipherBackend for RustCrypto {
         cipher: &CipherAlgorithm<'_>,
         mode: &Mode<'_>,
     ) -> Result<RustCryptoDecryptionContext> {
-        if !self.cipher_supported(cipher, mode) {
-            return Err(Error::unsupported(Reason::Cipher, cipher.name()));
-        }
+        check_pair(cipher, mode)?;
         Ok(RustCryptoDecryptionContext(Core::new(cipher, mode, false)?))
     }
 }
@@ -198,7 +220,7 @@ fn check_tag_length(tag: &[u8], min_tag_length: usize) -> Result<()> {
         Err(Error::InvalidArgument(
             "authentication tag is shorter than min_tag_length",
         ))
-    } else if tag.len() > 16 {
+    } else if tag.len() > MAX_TAG_LENGTH {
         Err(Error::InvalidArgument(
             "authentication tag must be at most 16 bytes",
         ))
