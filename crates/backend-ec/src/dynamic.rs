@@ -1,16 +1,19 @@
 //! The object-safe twin of [`EllipticCurveBackend`], for backends chosen at run time. Every
-//! static implementation is one through the blanket impl; nobody implements it by hand.
+//! static implementation is one through the blanket impl; nobody implements it by hand. And the
+//! way back: a boxed or borrowed twin is an [`EllipticCurveBackend`] again (its keys boxed), so a
+//! provider chosen at run time can be handed to code generic over the static trait.
 
 use crate::{
-    CryptoRng, CurveCapability, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh,
-    Ecdsa, EllipticCurve, EllipticCurveBackend, Result,
+    EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh, Ecdsa, EllipticCurve,
+    EllipticCurveBackend, RandomSource, Result,
 };
 use alloc::boxed::Box;
+use backend_core::capability::Capability;
 
 /// [`EllipticCurveBackend`] as a trait object: keys come back boxed.
 pub trait DynEllipticCurveBackend: Send + Sync {
-    /// The capability table.
-    fn elliptic_curve_capabilities(&self) -> &[CurveCapability];
+    /// See [`EllipticCurveBackend::elliptic_curve_capabilities`].
+    fn elliptic_curve_capabilities(&self) -> &[Capability];
     /// See [`EllipticCurveBackend::elliptic_curve_supported`].
     fn elliptic_curve_supported(&self, curve: EllipticCurve) -> bool;
     /// See [`EllipticCurveBackend::elliptic_curve_signature_algorithm_supported`].
@@ -28,8 +31,8 @@ pub trait DynEllipticCurveBackend: Send + Sync {
     /// See [`EllipticCurveBackend::generate_elliptic_curve_private_key_with_rng`].
     fn generate_elliptic_curve_private_key_with_rng(
         &self,
+        rng: &mut dyn RandomSource,
         curve: EllipticCurve,
-        rng: &mut dyn CryptoRng,
     ) -> Result<Box<dyn EcPrivateKey>>;
     /// See [`EllipticCurveBackend::generate_elliptic_curve_private_key`].
     #[cfg(feature = "getrandom")]
@@ -67,7 +70,7 @@ where
     B::PrivateKey: 'static,
     B::PublicKey: 'static,
 {
-    fn elliptic_curve_capabilities(&self) -> &[CurveCapability] {
+    fn elliptic_curve_capabilities(&self) -> &[Capability] {
         EllipticCurveBackend::elliptic_curve_capabilities(self)
     }
     fn elliptic_curve_supported(&self, curve: EllipticCurve) -> bool {
@@ -93,11 +96,11 @@ where
     }
     fn generate_elliptic_curve_private_key_with_rng(
         &self,
+        rng: &mut dyn RandomSource,
         curve: EllipticCurve,
-        rng: &mut dyn CryptoRng,
     ) -> Result<Box<dyn EcPrivateKey>> {
         Ok(Box::new(
-            EllipticCurveBackend::generate_elliptic_curve_private_key_with_rng(self, curve, rng)?,
+            EllipticCurveBackend::generate_elliptic_curve_private_key_with_rng(self, rng, curve)?,
         ))
     }
     #[cfg(feature = "getrandom")]
@@ -144,3 +147,81 @@ where
         ))
     }
 }
+
+/// A boxed or borrowed twin is a static backend again, with boxed keys. Every method, the
+/// provided ones included, goes to the twin's own: an answer or a key generation the provider
+/// overrides (a token that makes keys on the device) is kept, not replaced by the default.
+macro_rules! dyn_backend_is_static {
+    ($($backend:ty),* $(,)?) => {$(
+        impl<'a> EllipticCurveBackend for $backend {
+            type PrivateKey = Box<dyn EcPrivateKey>;
+            type PublicKey = Box<dyn EcPublicKey>;
+
+            fn elliptic_curve_capabilities(&self) -> &[Capability] {
+                (**self).elliptic_curve_capabilities()
+            }
+            fn elliptic_curve_supported(&self, curve: EllipticCurve) -> bool {
+                (**self).elliptic_curve_supported(curve)
+            }
+            fn elliptic_curve_signature_algorithm_supported(
+                &self,
+                signature_algorithm: Ecdsa,
+                curve: EllipticCurve,
+            ) -> bool {
+                (**self).elliptic_curve_signature_algorithm_supported(signature_algorithm, curve)
+            }
+            fn elliptic_curve_exchange_algorithm_supported(
+                &self,
+                algorithm: Ecdh,
+                curve: EllipticCurve,
+            ) -> bool {
+                (**self).elliptic_curve_exchange_algorithm_supported(algorithm, curve)
+            }
+            fn generate_elliptic_curve_private_key_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                curve: EllipticCurve,
+            ) -> Result<Box<dyn EcPrivateKey>> {
+                (**self).generate_elliptic_curve_private_key_with_rng(rng, curve)
+            }
+            #[cfg(feature = "getrandom")]
+            fn generate_elliptic_curve_private_key(
+                &self,
+                curve: EllipticCurve,
+            ) -> Result<Box<dyn EcPrivateKey>> {
+                (**self).generate_elliptic_curve_private_key(curve)
+            }
+            fn load_elliptic_curve_private_numbers(
+                &self,
+                numbers: &EcPrivateNumbers,
+            ) -> Result<Box<dyn EcPrivateKey>> {
+                (**self).load_elliptic_curve_private_numbers(numbers)
+            }
+            fn load_elliptic_curve_public_numbers(
+                &self,
+                numbers: &EcPublicNumbers,
+            ) -> Result<Box<dyn EcPublicKey>> {
+                (**self).load_elliptic_curve_public_numbers(numbers)
+            }
+            fn load_elliptic_curve_public_bytes(
+                &self,
+                curve: EllipticCurve,
+                encoded_point: &[u8],
+            ) -> Result<Box<dyn EcPublicKey>> {
+                (**self).load_elliptic_curve_public_bytes(curve, encoded_point)
+            }
+            fn derive_elliptic_curve_private_key(
+                &self,
+                private_value: &[u8],
+                curve: EllipticCurve,
+            ) -> Result<Box<dyn EcPrivateKey>> {
+                (**self).derive_elliptic_curve_private_key(private_value, curve)
+            }
+        }
+    )*};
+}
+
+dyn_backend_is_static!(
+    Box<dyn DynEllipticCurveBackend + 'a>,
+    &'a (dyn DynEllipticCurveBackend + 'a),
+);

@@ -1,7 +1,7 @@
 //! `EllipticCurveBackend`: the seed interface for elliptic-curve keys (ECDSA and ECDH), the key
 //! traits [`EcPrivateKey`] and [`EcPublicKey`] that any key (in memory, in a token, in a KMS)
-//! implements, and `RustCrypto` (feature `rustcrypto`), the implementation over `p224`, `p256`,
-//! `p384`, `p521`, `k256` and `ecdsa`.
+//! implements, and its implementation for `RustCrypto` (feature `rustcrypto`; the one provider
+//! type of `backend-core`) over `p224`, `p256`, `p384`, `p521`, `k256` and `ecdsa`.
 //!
 //! ```
 //! use backend_ec::{Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve, EllipticCurveBackend, HashAlgorithm, RustCrypto};
@@ -23,17 +23,20 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-mod curve;
 #[cfg(feature = "alloc")]
 mod dynamic;
 mod numbers;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
 mod signature;
 
-pub use backend_core::rng::{CryptoRng, TryCryptoRng};
-pub use backend_core::{Error, HashAlgorithm, MessageHash, Reason, Result};
-pub use curve::{CurveCapability, EllipticCurve};
+#[cfg(feature = "rustcrypto")]
+pub use backend_core::RustCrypto;
+use backend_core::capability::{Algorithm, Capability, Query, supports};
+pub use backend_core::rng::{self, RandomSource};
+pub use backend_core::{
+    EllipticCurve, Error, HashAlgorithm, MessageHash, Reason, Result, capability,
+};
 #[cfg(feature = "alloc")]
 pub use dynamic::DynEllipticCurveBackend;
 pub use numbers::{
@@ -41,10 +44,32 @@ pub use numbers::{
     check_encoded_point_size, check_private_value_size,
 };
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCrypto, RustCryptoEcPrivateKey, RustCryptoEcPublicKey};
+pub use rustcrypto::{RustCryptoEcPrivateKey, RustCryptoEcPublicKey};
 pub use signature::{
     DerSignature, Ecdh, Ecdsa, SharedSecret, decode_dss_signature, encode_dss_signature,
 };
+
+/// The capability query of every key call on `curve`: generating, loading and deriving a key
+/// ([`Algorithm::EcKeys`]). [`EllipticCurveBackend::elliptic_curve_supported`] asks it, and a
+/// composition of providers routes those calls with it.
+pub const fn ec_key_query(curve: EllipticCurve) -> Query {
+    Query::new(Algorithm::EcKeys(curve))
+}
+
+/// The capability query of ECDSA with `signature_algorithm` on `curve`: [`Algorithm::Ecdsa`] with
+/// the message hash (whether the data comes prehashed, and how the nonce is chosen, are not
+/// parameters of the rows). [`EllipticCurveBackend::elliptic_curve_signature_algorithm_supported`]
+/// asks it, and the RustCrypto keys check every signature and verification with it.
+pub const fn ecdsa_query(signature_algorithm: Ecdsa, curve: EllipticCurve) -> Query {
+    Query::new(Algorithm::Ecdsa(curve)).hash(signature_algorithm.algorithm())
+}
+
+/// The capability query of ECDH on `curve` ([`Algorithm::Ecdh`]).
+/// [`EllipticCurveBackend::elliptic_curve_exchange_algorithm_supported`] asks it.
+pub const fn ecdh_query(algorithm: Ecdh, curve: EllipticCurve) -> Query {
+    let Ecdh = algorithm;
+    Query::new(Algorithm::Ecdh(curve))
+}
 
 /// A backend for elliptic-curve keys (the seed system's `EllipticCurveBackend`).
 ///
@@ -84,56 +109,60 @@ pub trait EllipticCurveBackend {
     /// The public keys this backend makes.
     type PublicKey: EcPublicKey;
 
-    /// The capability table: each curve this backend implements, with its ECDSA hashes and ECDH.
-    fn elliptic_curve_capabilities(&self) -> &[CurveCapability];
+    /// The capability rows: for each curve, an [`Algorithm::EcKeys`] row (generation, loading,
+    /// derivation), an [`Algorithm::Ecdsa`] row with its hashes and an [`Algorithm::Ecdh`] row,
+    /// as far as the backend offers them. Every `*_supported` answer below is derived from them.
+    fn elliptic_curve_capabilities(&self) -> &[Capability];
 
-    /// True when keys on `curve` can be generated, loaded and derived.
+    /// True when keys on `curve` can be generated, loaded and derived ([`ec_key_query`]).
     fn elliptic_curve_supported(&self, curve: EllipticCurve) -> bool {
-        self.elliptic_curve_capabilities()
-            .iter()
-            .any(|row| row.curve == curve)
+        supports(self.elliptic_curve_capabilities(), &ec_key_query(curve))
     }
 
-    /// True when a key on `curve` signs and verifies with `signature_algorithm`.
+    /// True when a key on `curve` signs and verifies with `signature_algorithm`
+    /// ([`ecdsa_query`]).
     fn elliptic_curve_signature_algorithm_supported(
         &self,
         signature_algorithm: Ecdsa,
         curve: EllipticCurve,
     ) -> bool {
-        self.elliptic_curve_capabilities().iter().any(|row| {
-            row.curve == curve
-                && backend_core::table_lists(row.ecdsa_hashes, &signature_algorithm.algorithm())
-        })
+        supports(
+            self.elliptic_curve_capabilities(),
+            &ecdsa_query(signature_algorithm, curve),
+        )
     }
 
-    /// True when a key on `curve` performs `algorithm` (not in seed 001; the seed system's later
-    /// `elliptic_curve_exchange_algorithm_supported`).
+    /// True when a key on `curve` performs `algorithm` ([`ecdh_query`]; not in seed 001; the seed
+    /// system's later `elliptic_curve_exchange_algorithm_supported`).
     fn elliptic_curve_exchange_algorithm_supported(
         &self,
         algorithm: Ecdh,
         curve: EllipticCurve,
     ) -> bool {
-        let Ecdh = algorithm;
-        self.elliptic_curve_capabilities()
-            .iter()
-            .any(|row| row.curve == curve && row.ecdh)
+        supports(
+            self.elliptic_curve_capabilities(),
+            &ecdh_query(algorithm, curve),
+        )
     }
 
     /// A new private key on `curve`, its scalar drawn from `rng` (a `no_std` target passes its
-    /// own generator). [`Error::Device`] when the generator fails.
-    fn generate_elliptic_curve_private_key_with_rng<R: TryCryptoRng + ?Sized>(
+    /// own generator; any `rand_core` `TryCryptoRng` is a [`RandomSource`]). [`Error::Device`]
+    /// when the generator fails.
+    fn generate_elliptic_curve_private_key_with_rng(
         &self,
+        rng: &mut dyn RandomSource,
         curve: EllipticCurve,
-        rng: &mut R,
     ) -> Result<Self::PrivateKey>;
 
-    /// A new private key on `curve`, from the operating system's generator.
+    /// A new private key on `curve`, from the operating system's generator
+    /// ([`rng::OsRandom`]; feature `getrandom`, which needs no curve crate). A backend whose keys
+    /// are made inside a device overrides this to skip the host's generator.
     #[cfg(feature = "getrandom")]
     fn generate_elliptic_curve_private_key(
         &self,
         curve: EllipticCurve,
     ) -> Result<Self::PrivateKey> {
-        self.generate_elliptic_curve_private_key_with_rng(curve, &mut getrandom::SysRng)
+        self.generate_elliptic_curve_private_key_with_rng(&mut rng::OsRandom, curve)
     }
 
     /// Loads a private key from its numbers: the scalar must be in `[1, n - 1]`

@@ -226,15 +226,15 @@ fn generation_from_a_callers_rng_works_and_a_failing_rng_is_an_error() {
     impl rand_core::TryCryptoRng for Broken {}
 
     let a = RustCrypto
-        .generate_elliptic_curve_private_key_with_rng(EllipticCurve::Secp256r1, &mut Counter(1))
+        .generate_elliptic_curve_private_key_with_rng(&mut Counter(1), EllipticCurve::Secp256r1)
         .unwrap();
     let b = RustCrypto
-        .generate_elliptic_curve_private_key_with_rng(EllipticCurve::Secp256r1, &mut Counter(1))
+        .generate_elliptic_curve_private_key_with_rng(&mut Counter(1), EllipticCurve::Secp256r1)
         .unwrap();
     assert_eq!(a.private_numbers().unwrap(), b.private_numbers().unwrap());
     assert!(matches!(
         RustCrypto
-            .generate_elliptic_curve_private_key_with_rng(EllipticCurve::Secp384r1, &mut Broken),
+            .generate_elliptic_curve_private_key_with_rng(&mut Broken, EllipticCurve::Secp384r1),
         Err(Error::Device { .. })
     ));
 }

@@ -1,40 +1,41 @@
-//! [`EllipticCurveBackend`] over the RustCrypto curve crates (`p224`, `p256`, `p384`, `p521`,
-//! `k256`) and `ecdsa`.
+//! [`EllipticCurveBackend`] for [`RustCrypto`] over the RustCrypto curve crates (`p224`, `p256`,
+//! `p384`, `p521`, `k256`) and `ecdsa`, beside its capability rows, [`CAPABILITIES`].
 
 mod ops;
 
 use crate::{
-    CurveCapability, DerSignature, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey,
-    EcPublicNumbers, Ecdh, Ecdsa, EllipticCurve, EllipticCurveBackend, Error, Reason, Result,
-    SharedSecret, TryCryptoRng, check_encoded_point_size, check_private_value_size,
+    DerSignature, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh,
+    Ecdsa, EllipticCurve, EllipticCurveBackend, Error, RandomSource, Reason, Result, RustCrypto,
+    SharedSecret, check_encoded_point_size, check_private_value_size, ecdsa_query,
 };
+use backend_core::capability::{Algorithm, Capability, supports};
 use core::fmt;
 use elliptic_curve::{PublicKey, SecretKey};
 use ops::Ops;
 
-/// The RustCrypto elliptic-curve provider: P-224, P-256, P-384, P-521 and secp256k1, each with
-/// ECDSA over SHA-1, SHA-2 and SHA-3 and with ECDH.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RustCrypto;
-
-impl RustCrypto {
-    /// The capability table.
-    pub const CAPABILITIES: &'static [CurveCapability] = &[
-        row(EllipticCurve::Secp224r1),
-        row(EllipticCurve::Secp256r1),
-        row(EllipticCurve::Secp384r1),
-        row(EllipticCurve::Secp521r1),
-        row(EllipticCurve::Secp256k1),
+/// The rows of [`RustCrypto`]: P-224, P-256, P-384, P-521 and secp256k1, each with keys, ECDSA
+/// over SHA-1, SHA-2 and SHA-3 and ECDH; three rows a curve. The curves are those of the
+/// `on_curve!` match below, which the calls go through: the property tests check that the two
+/// agree both ways.
+pub const CAPABILITIES: &[Capability] = &{
+    const CURVES: [EllipticCurve; 5] = [
+        EllipticCurve::Secp224r1,
+        EllipticCurve::Secp256r1,
+        EllipticCurve::Secp384r1,
+        EllipticCurve::Secp521r1,
+        EllipticCurve::Secp256k1,
     ];
-}
-
-const fn row(curve: EllipticCurve) -> CurveCapability {
-    CurveCapability {
-        curve,
-        ecdsa_hashes: ops::ECDSA_HASHES,
-        ecdh: true,
+    let mut rows = [Capability::new(Algorithm::EcKeys(CURVES[0])); 3 * CURVES.len()];
+    let mut i = 0;
+    while i < CURVES.len() {
+        let curve = CURVES[i];
+        rows[3 * i] = Capability::new(Algorithm::EcKeys(curve));
+        rows[3 * i + 1] = Capability::new(Algorithm::Ecdsa(curve)).hashes(ops::ECDSA_HASHES);
+        rows[3 * i + 2] = Capability::new(Algorithm::Ecdh(curve));
+        i += 1;
     }
-}
+    rows
+};
 
 /// Ties a curve type to its variants in the key enums.
 trait Variant: Ops {
@@ -147,16 +148,16 @@ impl EllipticCurveBackend for RustCrypto {
     type PrivateKey = RustCryptoEcPrivateKey;
     type PublicKey = RustCryptoEcPublicKey;
 
-    fn elliptic_curve_capabilities(&self) -> &[CurveCapability] {
-        Self::CAPABILITIES
+    fn elliptic_curve_capabilities(&self) -> &[Capability] {
+        CAPABILITIES
     }
 
-    fn generate_elliptic_curve_private_key_with_rng<R: TryCryptoRng + ?Sized>(
+    fn generate_elliptic_curve_private_key_with_rng(
         &self,
+        rng: &mut dyn RandomSource,
         curve: EllipticCurve,
-        rng: &mut R,
     ) -> Result<RustCryptoEcPrivateKey> {
-        on_curve!(curve, C => Ok(new_private(ops::generate_secret::<C, R>(rng)?)))
+        on_curve!(curve, C => Ok(new_private(ops::generate_secret::<C>(rng)?)))
     }
 
     fn load_elliptic_curve_private_numbers(
@@ -247,9 +248,9 @@ fn curve_of<C: Ops>(_: &PublicKey<C>) -> EllipticCurve {
     C::CURVE
 }
 
-/// [`Error::Unsupported`] unless the capability table lists the hash for ECDSA on `curve`.
+/// [`Error::Unsupported`] unless the rows list the hash for ECDSA on `curve`.
 fn check_hash(signature_algorithm: Ecdsa, curve: EllipticCurve) -> Result<()> {
-    if RustCrypto.elliptic_curve_signature_algorithm_supported(signature_algorithm, curve) {
+    if supports(CAPABILITIES, &ecdsa_query(signature_algorithm, curve)) {
         Ok(())
     } else {
         Err(Error::unsupported(
@@ -283,19 +284,39 @@ impl fmt::Debug for RustCryptoEcPrivateKey {
     }
 }
 
-/// Fresh randomness for a hedged nonce, or [`Error::Unsupported`] without an RNG.
-fn nonce_entropy(buf: &mut [u8]) -> Result<()> {
-    #[cfg(feature = "getrandom")]
-    {
-        getrandom::fill(buf).map_err(|_| Error::device("random number generator failed"))
+impl RustCryptoEcPrivateKey {
+    /// [`EcPrivateKey::sign`] with the fresh randomness of a hedged nonce from `rng` (for targets
+    /// without the operating system's generator; a deterministic `signature_algorithm` draws
+    /// nothing). [`Error::Device`] when the generator fails.
+    pub fn sign_with_rng(
+        &self,
+        rng: &mut dyn RandomSource,
+        data: &[u8],
+        signature_algorithm: Ecdsa,
+    ) -> Result<DerSignature> {
+        self.sign_hedged(data, signature_algorithm, |buf| rng.try_fill(buf))
     }
-    #[cfg(not(feature = "getrandom"))]
-    {
-        let _ = buf;
-        Err(Error::unsupported(
-            Reason::SignatureAlgorithm,
-            "randomized ECDSA without the getrandom feature (sign deterministically)",
-        ))
+
+    /// Signs, drawing the nonce's fresh randomness (a field's width) with `fill` unless the
+    /// signature is deterministic: RFC 6979 with the randomness mixed in, so a broken generator
+    /// still gives a safe nonce and a sound one protects against fault attacks.
+    fn sign_hedged(
+        &self,
+        data: &[u8],
+        signature_algorithm: Ecdsa,
+        fill: impl FnOnce(&mut [u8]) -> Result<()>,
+    ) -> Result<DerSignature> {
+        let curve = self.curve();
+        check_hash(signature_algorithm, curve)?;
+        let mut entropy = [0u8; EcInteger::CAPACITY];
+        let entropy = match entropy.get_mut(..curve.field_len()) {
+            Some(buf) if !signature_algorithm.deterministic_signing => {
+                fill(buf)?;
+                &buf[..]
+            }
+            _ => &[],
+        };
+        dispatch!(Secret, &self.secret, d => ops::sign(d, data, signature_algorithm.hash, entropy))
     }
 }
 
@@ -308,18 +329,24 @@ impl EcPrivateKey for RustCryptoEcPrivateKey {
         &self.public
     }
 
+    /// Randomized signatures draw from the operating system's generator (feature `getrandom`);
+    /// without it they are [`Error::Unsupported`] (sign deterministically, or with
+    /// [`RustCryptoEcPrivateKey::sign_with_rng`]).
     fn sign(&self, data: &[u8], signature_algorithm: Ecdsa) -> Result<DerSignature> {
-        let curve = self.curve();
-        check_hash(signature_algorithm, curve)?;
-        let mut entropy = [0u8; EcInteger::CAPACITY];
-        let entropy = match entropy.get_mut(..curve.field_len()) {
-            Some(buf) if !signature_algorithm.deterministic_signing => {
-                nonce_entropy(buf)?;
-                &buf[..]
+        self.sign_hedged(data, signature_algorithm, |buf| {
+            #[cfg(feature = "getrandom")]
+            {
+                RandomSource::try_fill(&mut backend_core::rng::OsRandom, buf)
             }
-            _ => &[],
-        };
-        dispatch!(Secret, &self.secret, d => ops::sign(d, data, signature_algorithm.hash, entropy))
+            #[cfg(not(feature = "getrandom"))]
+            {
+                let _ = buf;
+                Err(Error::unsupported(
+                    Reason::SignatureAlgorithm,
+                    "randomized ECDSA without the getrandom feature (sign deterministically)",
+                ))
+            }
+        })
     }
 
     fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret> {

@@ -3,8 +3,11 @@
 
 use crate::{
     DerSignature, EcInteger, EcPublicNumbers, EllipticCurve, Error, HashAlgorithm, MessageHash,
-    Reason, Result, SharedSecret, check_prehashed_len, decode_dss_signature, encode_dss_signature,
+    RandomSource, Reason, Result, SharedSecret, check_prehashed_len, decode_dss_signature,
+    encode_dss_signature,
 };
+use backend_core::capability::HashSet;
+use backend_core::rng::FallibleRng;
 use digest::Digest;
 use digest::block_api::BlockSizeUser;
 use ecdsa::{EcdsaCurve, Signature, hazmat};
@@ -66,12 +69,10 @@ pub(crate) fn secret_from_integer<C: Ops>(value: &EcInteger) -> Result<SecretKey
     secret.map_err(|_| Error::InvalidKey("private value out of range"))
 }
 
-/// A fresh secret scalar from `rng`.
-pub(crate) fn generate_secret<C: Ops, R: rand_core::TryCryptoRng + ?Sized>(
-    rng: &mut R,
-) -> Result<SecretKey<C>> {
-    let scalar = NonZeroScalar::<C>::try_generate_from_rng(rng)
-        .map_err(|_| Error::device("random number generator failed"))?;
+/// A fresh secret scalar from `rng` (rejection sampling: as many draws as it takes). A failed
+/// draw is the generator's own error, a [`Error::Device`].
+pub(crate) fn generate_secret<C: Ops>(rng: &mut dyn RandomSource) -> Result<SecretKey<C>> {
+    let scalar = NonZeroScalar::<C>::try_generate_from_rng(&mut FallibleRng(rng))?;
     Ok(SecretKey::from(scalar))
 }
 
@@ -178,22 +179,33 @@ trait DigestJob {
     fn run<D: Digest + BlockSizeUser>(self) -> Self::Output;
 }
 
-/// The hashes ECDSA accepts in this provider: SHA-1, SHA-2 and SHA-3 (as the seed system's tests
-/// use them). SHAKE has no fixed output to build RFC 6979's HMAC on; MD5, BLAKE2 and SM3 are not
-/// ECDSA hashes in the seed system's tests.
-pub(crate) const ECDSA_HASHES: &[HashAlgorithm] = &[
-    HashAlgorithm::Sha1,
-    HashAlgorithm::Sha224,
-    HashAlgorithm::Sha256,
-    HashAlgorithm::Sha384,
-    HashAlgorithm::Sha512,
-    HashAlgorithm::Sha512_224,
-    HashAlgorithm::Sha512_256,
-    HashAlgorithm::Sha3_224,
-    HashAlgorithm::Sha3_256,
-    HashAlgorithm::Sha3_384,
-    HashAlgorithm::Sha3_512,
-];
+/// The hashes ECDSA accepts in this provider: every fixed-output hash with a digest type in
+/// [`with_digest`], that is SHA-1, SHA-2 and SHA-3 (the seed system's tests' ECDSA hashes).
+/// RFC 6979 builds its HMAC-DRBG on the hash as a type, so a hash is offered only where one is
+/// dispatched below; BLAKE2, MD5 and SM3 are not ECDSA hashes in the seed system's tests, and
+/// SHAKE has no fixed output to build the HMAC on.
+pub(crate) const ECDSA_HASHES: HashSet = fixed_output_except(&[
+    HashAlgorithm::Blake2b512,
+    HashAlgorithm::Blake2s256,
+    HashAlgorithm::Md5,
+    HashAlgorithm::Sm3,
+]);
+
+/// [`HashSet::FIXED_OUTPUT`] without `excluded`, in a `const` (the one list of fixed-output
+/// hashes stays in `backend-core`; this names only what the provider leaves out).
+const fn fixed_output_except(excluded: &[HashAlgorithm]) -> HashSet {
+    let excluded = HashSet::of(excluded);
+    let all = HashAlgorithm::FIXED_OUTPUT;
+    let (mut kept, mut len, mut i) = (all, 0, 0);
+    while i < all.len() {
+        if !excluded.contains(all[i]) {
+            kept[len] = all[i];
+            len += 1;
+        }
+        i += 1;
+    }
+    HashSet::of(kept.split_at(len).0)
+}
 
 fn with_digest<J: DigestJob>(algorithm: HashAlgorithm, job: J) -> Result<J::Output> {
     Ok(match algorithm {
