@@ -1,6 +1,7 @@
 //! `RsaBackend`: the seed interface for RSA (generation, loading numbers, padding support), the
 //! key traits [`RsaPrivateKey`] and [`RsaPublicKey`] that an HSM or a cloud KMS key implements as
-//! well as the in-memory keys do, and [`RustCrypto`], the implementation over the `rsa` crate.
+//! well as the in-memory keys do, and the implementation for `RustCrypto` (feature `rustcrypto`;
+//! the one provider type of `backend-core`) over the `rsa` crate.
 //!
 //! ```
 //! use backend_rsa::{AsymmetricPadding, HashAlgorithm, MessageHash, RsaBackend, RsaPrivateKey, RustCrypto};
@@ -11,7 +12,9 @@
 //! # Ok::<(), backend_rsa::Error>(())
 //! ```
 //!
-//! The crate is `no_std` and needs `alloc`: keys, signatures and ciphertexts are heap values.
+//! The crate is `no_std` and needs `alloc`: keys, signatures and ciphertexts are heap values, and
+//! so [`RsaBackend`] returns its keys boxed and is object-safe itself (`&dyn RsaBackend`), with no
+//! associated types and no separate `Dyn` twin.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -19,118 +22,209 @@
 
 extern crate alloc;
 
-#[cfg(feature = "alloc")]
-mod dynamic;
 mod numbers;
 mod padding;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
-pub use backend_core::rng;
-pub use backend_core::rng::CryptoRng;
+#[cfg(feature = "rustcrypto")]
+pub use backend_core::RustCrypto;
+pub use backend_core::capability::{self, PaddingKind};
+use backend_core::capability::{Algorithm, Capability, Query, supports};
+pub use backend_core::rng::{self, RandomSource};
 pub use backend_core::{Error, HashAlgorithm, MessageHash, Reason, Result};
-#[cfg(feature = "alloc")]
-pub use dynamic::DynRsaBackend;
 pub use numbers::{
     RsaPrivateNumbers, RsaPublicNumbers, rsa_crt_dmp1, rsa_crt_dmq1, rsa_crt_iqmp,
     rsa_recover_prime_factors,
 };
-pub use padding::{AsymmetricPadding, Mgf, Oaep, PaddingKind, Pss, SaltLength};
+pub use padding::{AsymmetricPadding, Mgf, Oaep, Pss, SaltLength};
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCrypto, RustCryptoRsaPrivateKey, RustCryptoRsaPublicKey};
+pub use rustcrypto::{RustCryptoRsaPrivateKey, RustCryptoRsaPublicKey};
 pub use zeroize::Zeroizing;
 
-/// What an RSA backend can do: the capability table from which every `*_supported` answer of
-/// [`RsaBackend`] is derived.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RsaCapabilities {
-    /// Padding schemes the keys accept.
-    pub paddings: &'static [PaddingKind],
-    /// Hashes usable for signatures, MGF1 and OAEP labels.
-    pub hashes: &'static [HashAlgorithm],
-    /// Public exponents key generation accepts.
-    pub public_exponents: &'static [u64],
-    /// Smallest modulus key generation accepts, in bits.
-    pub min_generated_key_size: usize,
-    /// Largest modulus key generation accepts, in bits.
-    pub max_generated_key_size: usize,
+/// A bit length as a query parameter (saturating: an absurd size is simply unsupported).
+pub(crate) fn bits(key_size: usize) -> u32 {
+    u32::try_from(key_size).unwrap_or(u32::MAX)
 }
 
-impl RsaCapabilities {
-    /// True when the padding kind and every hash it names are in the table.
-    pub fn padding_supported(&self, padding: &AsymmetricPadding<'_>) -> bool {
-        self.paddings.contains(&padding.kind())
-            && padding
-                .hashes()
-                .all(|hash| backend_core::table_lists(self.hashes, &hash) && !hash.is_xof())
-    }
+/// The capability query of key generation with `public_exponent` and a `key_size`-bit modulus
+/// ([`Algorithm::RsaKeyGeneration`]). [`RsaBackend::generate_rsa_parameters_supported`] asks it,
+/// and a composition of providers routes the generation with it.
+pub fn rsa_key_generation_query(public_exponent: u64, key_size: usize) -> Query {
+    Query::new(Algorithm::RsaKeyGeneration { public_exponent }).key_bits(bits(key_size))
+}
 
-    /// True when the table lists `hash` for signatures, MGF1 and OAEP.
-    pub fn hash_supported(&self, hash: HashAlgorithm) -> bool {
-        !hash.is_xof() && backend_core::table_lists(self.hashes, &hash)
-    }
+/// The capability query of loading a key whose public numbers are `numbers` ([`Algorithm::RsaKeys`]
+/// with the modulus size): private and public loaders alike.
+pub fn rsa_keys_query(numbers: &RsaPublicNumbers) -> Query {
+    Query::new(Algorithm::RsaKeys).key_bits(bits(numbers.key_size()))
+}
 
-    /// True when key generation accepts this exponent and size.
-    pub fn generation_supported(&self, public_exponent: u64, key_size: usize) -> bool {
-        self.public_exponents.contains(&public_exponent)
-            && (self.min_generated_key_size..=self.max_generated_key_size).contains(&key_size)
+/// The capability query of a signature (sign, verify, recover the signed data) with `padding`
+/// over the message hash `hash` when the call has one: [`Algorithm::RsaSignature`] of the
+/// padding's kind, with the message hash and then MGF1's hash for PSS. Add the key's size with
+/// [`Query::key_bits`] where it is known. An encryption padding gives a query no row accepts.
+pub fn rsa_signature_query(padding: &AsymmetricPadding<'_>, hash: Option<HashAlgorithm>) -> Query {
+    let query = Query::new(Algorithm::RsaSignature(padding.kind()));
+    let query = match hash {
+        Some(hash) => query.hash(hash),
+        None => query,
+    };
+    match padding {
+        AsymmetricPadding::Pss(pss) => query.hash(pss.mgf.hash()),
+        _ => query,
+    }
+}
+
+/// The capability query of an encryption (encrypt, decrypt) with `padding`:
+/// [`Algorithm::RsaEncryption`] of the padding's kind, with MGF1's hash and the label hash for
+/// OAEP. Add the key's size with [`Query::key_bits`] where it is known. A signature padding gives
+/// a query no row accepts.
+pub fn rsa_encryption_query(padding: &AsymmetricPadding<'_>) -> Query {
+    let query = Query::new(Algorithm::RsaEncryption(padding.kind()));
+    match padding {
+        AsymmetricPadding::Oaep(oaep) => query.hash(oaep.mgf.hash()).hash(oaep.hash),
+        _ => query,
     }
 }
 
 /// A backend that generates and loads RSA keys (the seed system's `RSABackend`).
 ///
-/// The keys it returns implement [`RsaPrivateKey`] / [`RsaPublicKey`]; generic code should accept
-/// those traits (or `&dyn RsaPrivateKey`), so that a key held in a device works as well.
-pub trait RsaBackend {
-    /// The private key type this backend returns.
-    type PrivateKey: RsaPrivateKey + 'static;
-    /// The public key type this backend returns.
-    type PublicKey: RsaPublicKey + 'static;
+/// Object-safe: a provider chosen at run time is a `&dyn RsaBackend` or `Box<dyn RsaBackend>`, and
+/// either is an `RsaBackend` again for generic code. The keys come back as
+/// `Box<dyn RsaPrivateKey>` / `Box<dyn RsaPublicKey>`; each carries its own implementation, so an
+/// operation on a key goes to the provider that made or loaded it. (The concrete in-memory key
+/// types of the RustCrypto provider have inherent constructors, for code that wants them
+/// unboxed.)
+///
+/// ```
+/// use backend_rsa::{RsaBackend, RsaPrivateKey, RustCrypto};
+///
+/// fn key_bits<B: RsaBackend + ?Sized>(backend: &B) -> backend_rsa::Result<usize> {
+///     Ok(backend.generate_rsa_private_key(3, 1024)?.key_size())
+/// }
+/// let chosen: Box<dyn RsaBackend> = Box::new(RustCrypto);
+/// assert_eq!(key_bits(&chosen)?, 1024);
+/// assert!(!chosen.generate_rsa_parameters_supported(65537, 512));
+/// # Ok::<(), backend_rsa::Error>(())
+/// ```
+pub trait RsaBackend: Send + Sync {
+    /// The capability rows: [`Algorithm::RsaKeyGeneration`] per public exponent and
+    /// [`Algorithm::RsaKeys`] with their modulus sizes, [`Algorithm::RsaSignature`] and
+    /// [`Algorithm::RsaEncryption`] per padding with their hashes. Every `*_supported` answer
+    /// below is derived from them.
+    fn rsa_capabilities(&self) -> &[Capability];
 
-    /// The capability table. Every `*_supported` answer below is derived from it.
-    fn rsa_capabilities(&self) -> &RsaCapabilities;
-
-    /// True when keys of this backend sign / verify / encrypt / decrypt with `padding` (its kind and
-    /// every hash it names); a key may still refuse parameters too large for its size.
+    /// True when keys of this backend sign / verify or encrypt / decrypt with `padding` (its kind
+    /// and every hash it names: [`rsa_signature_query`] without a message hash, or
+    /// [`rsa_encryption_query`]); a key may still refuse parameters too large for its size.
     fn rsa_padding_supported(&self, padding: &AsymmetricPadding<'_>) -> bool {
-        self.rsa_capabilities().padding_supported(padding)
+        let rows = self.rsa_capabilities();
+        supports(rows, &rsa_signature_query(padding, None))
+            || supports(rows, &rsa_encryption_query(padding))
     }
 
-    /// True when [`RsaBackend::generate_rsa_private_key`] accepts `public_exponent` and `key_size`.
+    /// True when [`RsaBackend::generate_rsa_private_key`] accepts `public_exponent` and `key_size`
+    /// ([`rsa_key_generation_query`]).
     fn generate_rsa_parameters_supported(&self, public_exponent: u64, key_size: usize) -> bool {
-        self.rsa_capabilities()
-            .generation_supported(public_exponent, key_size)
+        supports(
+            self.rsa_capabilities(),
+            &rsa_key_generation_query(public_exponent, key_size),
+        )
     }
 
-    /// A new key with a `key_size`-bit modulus, from the operating system's random number
-    /// generator. [`Error::InvalidArgument`] when the parameters are unsupported (the seed system's
-    /// `ValueError`).
+    /// A new key with a `key_size`-bit modulus, from the operating system's generator
+    /// ([`rng::OsRandom`]; feature `getrandom`, which needs no RSA implementation).
+    /// [`Error::InvalidArgument`] when the parameters are unsupported (the seed system's
+    /// `ValueError`). A backend whose keys are made inside a device overrides this to skip the
+    /// host's generator.
+    #[cfg(feature = "getrandom")]
     fn generate_rsa_private_key(
         &self,
         public_exponent: u64,
         key_size: usize,
-    ) -> Result<Self::PrivateKey>;
+    ) -> Result<Box<dyn RsaPrivateKey>> {
+        self.generate_rsa_private_key_with_rng(&mut rng::OsRandom, public_exponent, key_size)
+    }
 
     /// As [`RsaBackend::generate_rsa_private_key`], drawing randomness from `rng` (for targets
-    /// without an operating system generator, and for reproducible tests).
+    /// without an operating system generator, and for reproducible tests; any `rand_core`
+    /// `TryCryptoRng` is a [`RandomSource`]). A failing generator is an [`Error::Device`].
     fn generate_rsa_private_key_with_rng(
         &self,
-        rng: &mut dyn CryptoRng,
+        rng: &mut dyn RandomSource,
         public_exponent: u64,
         key_size: usize,
-    ) -> Result<Self::PrivateKey>;
+    ) -> Result<Box<dyn RsaPrivateKey>>;
 
     /// A private key from its numbers, after [`RsaPrivateNumbers::check`]; a failed check is an
     /// [`Error::InvalidArgument`] naming the rule, a size the backend cannot handle an
     /// [`Error::Unsupported`]. The cheapest rejections come first: the public checks and the
     /// size limit (comparisons of byte strings) before any arithmetic on the numbers.
-    fn load_rsa_private_numbers(&self, numbers: &RsaPrivateNumbers) -> Result<Self::PrivateKey>;
+    fn load_rsa_private_numbers(
+        &self,
+        numbers: &RsaPrivateNumbers,
+    ) -> Result<Box<dyn RsaPrivateKey>>;
 
     /// A public key from its numbers, after [`RsaPublicNumbers::check`] and the size limit.
-    fn load_rsa_public_numbers(&self, numbers: &RsaPublicNumbers) -> Result<Self::PublicKey>;
+    fn load_rsa_public_numbers(&self, numbers: &RsaPublicNumbers) -> Result<Box<dyn RsaPublicKey>>;
 }
+
+/// A borrowed or boxed backend is a backend: code generic over `B: RsaBackend` accepts a
+/// `&dyn RsaBackend` or a `Box<dyn RsaBackend>` chosen at run time. Every method, the provided
+/// ones included, goes to the backend's own, so an override (a token that generates on the
+/// device, an answer narrower than the rows) is kept.
+macro_rules! forward_rsa_backend {
+    ($($backend:ty),* $(,)?) => {$(
+        impl<B: RsaBackend + ?Sized> RsaBackend for $backend {
+            fn rsa_capabilities(&self) -> &[Capability] {
+                (**self).rsa_capabilities()
+            }
+            fn rsa_padding_supported(&self, padding: &AsymmetricPadding<'_>) -> bool {
+                (**self).rsa_padding_supported(padding)
+            }
+            fn generate_rsa_parameters_supported(
+                &self,
+                public_exponent: u64,
+                key_size: usize,
+            ) -> bool {
+                (**self).generate_rsa_parameters_supported(public_exponent, key_size)
+            }
+            #[cfg(feature = "getrandom")]
+            fn generate_rsa_private_key(
+                &self,
+                public_exponent: u64,
+                key_size: usize,
+            ) -> Result<Box<dyn RsaPrivateKey>> {
+                (**self).generate_rsa_private_key(public_exponent, key_size)
+            }
+            fn generate_rsa_private_key_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                public_exponent: u64,
+                key_size: usize,
+            ) -> Result<Box<dyn RsaPrivateKey>> {
+                (**self).generate_rsa_private_key_with_rng(rng, public_exponent, key_size)
+            }
+            fn load_rsa_private_numbers(
+                &self,
+                numbers: &RsaPrivateNumbers,
+            ) -> Result<Box<dyn RsaPrivateKey>> {
+                (**self).load_rsa_private_numbers(numbers)
+            }
+            fn load_rsa_public_numbers(
+                &self,
+                numbers: &RsaPublicNumbers,
+            ) -> Result<Box<dyn RsaPublicKey>> {
+                (**self).load_rsa_public_numbers(numbers)
+            }
+        }
+    )*};
+}
+
+forward_rsa_backend!(&B, Box<B>);
 
 /// An RSA private key, wherever it lives: in memory, in a PKCS#11 token, in a cloud KMS (seed
 /// 004's `RSAPrivateKey`). Object-safe: X.509 builders and other consumers take

@@ -1,6 +1,7 @@
 //! Padding descriptors: the seed system's `AsymmetricPadding` instances as typed values.
 
 use backend_core::HashAlgorithm;
+use backend_core::capability::PaddingKind;
 
 /// A mask generation function (the seed system's `MGF1`).
 #[doc(alias = "MGF1")]
@@ -113,7 +114,7 @@ impl<'l> AsymmetricPadding<'l> {
         }
     }
 
-    /// The kind, without parameters (what a capability table lists).
+    /// The kind, without parameters (what the capability rows name).
     pub const fn kind(&self) -> PaddingKind {
         match self {
             AsymmetricPadding::Pkcs1v15 => PaddingKind::Pkcs1v15,
@@ -131,16 +132,4 @@ impl<'l> AsymmetricPadding<'l> {
         };
         first.into_iter().chain(second)
     }
-}
-
-/// A padding scheme without its parameters: the rows of a capability table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PaddingKind {
-    /// PKCS#1 v1.5 (signatures and encryption).
-    Pkcs1v15,
-    /// PSS (signatures).
-    Pss,
-    /// OAEP (encryption).
-    Oaep,
 }

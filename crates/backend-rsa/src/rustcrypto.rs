@@ -1,161 +1,177 @@
-//! [`RsaBackend`] over the `rsa` crate: keys held in memory, integer arithmetic in constant-time
-//! `crypto-bigint`, private operations blinded and checked against a CRT fault, randomness from
-//! the operating system (or a caller's generator).
+//! [`RsaBackend`] for [`RustCrypto`] over the `rsa` crate, beside its capability rows,
+//! [`CAPABILITIES`]: keys held in memory, integer arithmetic in constant-time `crypto-bigint`,
+//! private operations blinded and checked against a CRT fault, randomness from the caller's
+//! [`RandomSource`] (or the operating system's, feature `getrandom`).
 
 mod encoding;
 
 use crate::numbers::{MAX_MODULUS_BITS, bytes, int, secret_int, trimmed};
 use crate::{
-    AsymmetricPadding, CryptoRng, Error, HashAlgorithm, MessageHash, PaddingKind, Reason, Result,
-    RsaBackend, RsaCapabilities, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers,
-    SaltLength,
+    AsymmetricPadding, Error, HashAlgorithm, MessageHash, PaddingKind, RandomSource, Reason,
+    Result, RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers,
+    RustCrypto, SaltLength, rsa_encryption_query, rsa_key_generation_query, rsa_keys_query,
+    rsa_signature_query,
 };
 use alloc::boxed::Box;
 use alloc::vec;
 use alloc::vec::Vec;
-use core::convert::Infallible;
+use backend_core::capability::{Algorithm, Capability, HashSet, Query, Sizes, supports};
+use backend_core::rng::{FallibleRng, RNG_FAILED};
 use core::fmt;
 use crypto_bigint::BoxedUint;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use zeroize::Zeroizing;
-
-/// The RustCrypto RSA provider.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RustCrypto;
 
 /// The one error of every failed decryption (padding, length, range, blinding): callers learn
 /// only that it failed.
 const DECRYPTION_FAILED: Error = Error::Decryption;
 
-/// Smallest modulus the provider loads, in bits. Below 512 bits the padding schemes have no room
-/// for a SHA-1 digest and the keys are trivially factorable.
-const MIN_LOADED_KEY_SIZE: usize = 512;
-/// Largest modulus the provider loads or generates, in bits (a bound on the work an untrusted key
-/// can cause).
-const MAX_KEY_SIZE: usize = MAX_MODULUS_BITS;
+/// Moduli the provider generates, in bits: 1024 (the seed system's minimum) to the size limit.
+const GENERATED: Sizes = Sizes::range(1024, MAX_MODULUS_BITS as u32, 1);
+/// Moduli the provider loads and operates with, in bits. Below 512 bits the padding schemes have
+/// no room for a SHA-1 digest and the keys are trivially factorable; the upper bound limits the
+/// work an untrusted key can cause.
+const LOADED: Sizes = Sizes::range(512, MAX_MODULUS_BITS as u32, 1);
 
-impl RustCrypto {
-    /// The capability table.
-    pub const RSA_CAPABILITIES: RsaCapabilities = RsaCapabilities {
-        paddings: &[PaddingKind::Pkcs1v15, PaddingKind::Pss, PaddingKind::Oaep],
-        hashes: &[
-            HashAlgorithm::Sha1,
-            HashAlgorithm::Sha224,
-            HashAlgorithm::Sha256,
-            HashAlgorithm::Sha384,
-            HashAlgorithm::Sha512,
-            HashAlgorithm::Sha512_224,
-            HashAlgorithm::Sha512_256,
-            HashAlgorithm::Sha3_224,
-            HashAlgorithm::Sha3_256,
-            HashAlgorithm::Sha3_384,
-            HashAlgorithm::Sha3_512,
-        ],
-        public_exponents: &[3, 65537],
-        min_generated_key_size: 1024,
-        max_generated_key_size: MAX_KEY_SIZE,
-    };
+/// The hashes of signatures, MGF1 and OAEP labels: every fixed-output hash but BLAKE2, MD5 and
+/// SM3, that is SHA-1, SHA-2 and SHA-3. A PKCS#1 v1.5 signature needs the hash's DigestInfo
+/// (`encoding::digest_info_prefix` has none for BLAKE2 or SM3); MD5 is left out as it was before
+/// the rows (no seed test signs with it), and one set serves every padding.
+const HASHES: HashSet = fixed_output_except(&[
+    HashAlgorithm::Blake2b512,
+    HashAlgorithm::Blake2s256,
+    HashAlgorithm::Md5,
+    HashAlgorithm::Sm3,
+]);
 
-    fn check_padding(padding: &AsymmetricPadding<'_>) -> Result<()> {
-        if Self::RSA_CAPABILITIES.padding_supported(padding) {
-            return Ok(());
+/// [`HashSet::FIXED_OUTPUT`] without `excluded`, in a `const` (the one list of fixed-output
+/// hashes stays in `backend-core`; this names only what the provider leaves out).
+const fn fixed_output_except(excluded: &[HashAlgorithm]) -> HashSet {
+    let excluded = HashSet::of(excluded);
+    let all = HashAlgorithm::FIXED_OUTPUT;
+    let (mut kept, mut len, mut i) = (all, 0, 0);
+    while i < all.len() {
+        if !excluded.contains(all[i]) {
+            kept[len] = all[i];
+            len += 1;
         }
-        match padding
-            .hashes()
-            .find(|h| !Self::RSA_CAPABILITIES.hash_supported(*h))
-        {
-            Some(hash) => Err(Error::unsupported(Reason::Hash, hash.name())),
-            None => Err(Error::unsupported(Reason::Padding, padding.name())),
-        }
+        i += 1;
     }
+    HashSet::of(kept.split_at(len).0)
+}
 
-    fn check_hash(hash: HashAlgorithm) -> Result<()> {
-        if Self::RSA_CAPABILITIES.hash_supported(hash) {
-            Ok(())
-        } else {
-            Err(Error::unsupported(Reason::Hash, hash.name()))
-        }
+/// The rows of [`RustCrypto`]: generation with e = 3 or 65537 from 1024 to 16384 bits, keys
+/// loaded from 512 to 16384 bits, PKCS#1 v1.5 and PSS signatures and PKCS#1 v1.5 and OAEP
+/// encryption over SHA-1, SHA-2 and SHA-3 (PKCS#1 v1.5 encryption takes no hash). Every check of
+/// the calls below asks these rows, so the two cannot disagree.
+pub const CAPABILITIES: &[Capability] = &[
+    Capability::new(Algorithm::RsaKeyGeneration { public_exponent: 3 }).key_bits(GENERATED),
+    Capability::new(Algorithm::RsaKeyGeneration {
+        public_exponent: 65537,
+    })
+    .key_bits(GENERATED),
+    Capability::new(Algorithm::RsaKeys).key_bits(LOADED),
+    Capability::new(Algorithm::RsaSignature(PaddingKind::Pkcs1v15))
+        .key_bits(LOADED)
+        .hashes(HASHES),
+    Capability::new(Algorithm::RsaSignature(PaddingKind::Pss))
+        .key_bits(LOADED)
+        .hashes(HASHES),
+    Capability::new(Algorithm::RsaEncryption(PaddingKind::Pkcs1v15)).key_bits(LOADED),
+    Capability::new(Algorithm::RsaEncryption(PaddingKind::Oaep))
+        .key_bits(LOADED)
+        .hashes(HASHES),
+];
+
+/// `Ok` when the rows accept `query`, else the [`Error::Unsupported`] that names why: the first
+/// hash the row for the query's algorithm lacks, else the padding (`name`).
+fn check(query: &Query, name: &'static str) -> Result<()> {
+    if supports(CAPABILITIES, query) {
+        return Ok(());
     }
+    let row = CAPABILITIES
+        .iter()
+        .find(|row| row.algorithm.serves(&query.algorithm));
+    let missing_hash = query
+        .hashes
+        .iter()
+        .flatten()
+        .find(|hash| row.is_none_or(|row| !row.hashes.contains(**hash)));
+    match (row, missing_hash) {
+        (Some(_), Some(hash)) => Err(Error::unsupported(Reason::Hash, hash.name())),
+        _ => Err(Error::unsupported(Reason::Padding, name)),
+    }
+}
 
-    fn generate(
-        &self,
-        rng: &mut (impl CryptoRng + ?Sized),
-        public_exponent: u64,
-        key_size: usize,
-    ) -> Result<RustCryptoRsaPrivateKey> {
-        if !Self::RSA_CAPABILITIES
-            .public_exponents
-            .contains(&public_exponent)
-        {
-            return Err(Error::InvalidArgument("public_exponent must be 3 or 65537"));
-        }
-        if key_size < Self::RSA_CAPABILITIES.min_generated_key_size {
-            return Err(Error::InvalidArgument(
-                "key_size must be at least 1024 bits",
-            ));
-        }
-        if key_size > Self::RSA_CAPABILITIES.max_generated_key_size {
-            return Err(Error::InvalidArgument(
-                "key_size must be at most 16384 bits",
-            ));
-        }
-        let key = rsa::PrivateKey::new_with_exp(rng, key_size, BoxedUint::from(public_exponent))
-            .map_err(|_| Error::device("RSA key generation failed"))?;
-        Ok(RustCryptoRsaPrivateKey { key })
+/// Refuses an encryption padding (an argument error, whatever the rows say), then asks the rows
+/// for the signature's exact query: padding, hashes and the key's size.
+fn check_signature(
+    padding: &AsymmetricPadding<'_>,
+    hash: Option<HashAlgorithm>,
+    key_size: usize,
+) -> Result<()> {
+    if let AsymmetricPadding::Oaep(_) = padding {
+        return Err(Error::InvalidArgument("OAEP is an encryption padding"));
+    }
+    let query = rsa_signature_query(padding, hash).key_bits(crate::bits(key_size));
+    check(&query, padding.name())
+}
+
+/// Refuses a signature padding, then asks the rows for the encryption's exact query.
+fn check_encryption(padding: &AsymmetricPadding<'_>, key_size: usize) -> Result<()> {
+    if let AsymmetricPadding::Pss(_) = padding {
+        return Err(Error::InvalidArgument("PSS is a signature padding"));
+    }
+    let query = rsa_encryption_query(padding).key_bits(crate::bits(key_size));
+    check(&query, padding.name())
+}
+
+/// Runs `op` with the operating system's generator: the key methods without an `rng` argument.
+/// Without the `getrandom` feature they are [`Error::Unsupported`]; the `*_with_rng` forms work.
+fn with_os_random<T>(op: impl FnOnce(&mut dyn RandomSource) -> Result<T>) -> Result<T> {
+    #[cfg(feature = "getrandom")]
+    {
+        op(&mut backend_core::rng::OsRandom)
+    }
+    #[cfg(not(feature = "getrandom"))]
+    {
+        let _ = op;
+        Err(Error::unsupported(
+            Reason::PublicKeyAlgorithm,
+            "RSA with the operating system's generator without the getrandom feature \
+             (the *_with_rng methods take a generator)",
+        ))
     }
 }
 
 impl RsaBackend for RustCrypto {
-    type PrivateKey = RustCryptoRsaPrivateKey;
-    type PublicKey = RustCryptoRsaPublicKey;
-
-    fn rsa_capabilities(&self) -> &RsaCapabilities {
-        &Self::RSA_CAPABILITIES
-    }
-
-    fn generate_rsa_private_key(
-        &self,
-        public_exponent: u64,
-        key_size: usize,
-    ) -> Result<RustCryptoRsaPrivateKey> {
-        let mut rng = OsRng::default();
-        let key = self.generate(&mut rng, public_exponent, key_size);
-        rng.check()?;
-        key
+    fn rsa_capabilities(&self) -> &[Capability] {
+        CAPABILITIES
     }
 
     fn generate_rsa_private_key_with_rng(
         &self,
-        rng: &mut dyn CryptoRng,
+        rng: &mut dyn RandomSource,
         public_exponent: u64,
         key_size: usize,
-    ) -> Result<RustCryptoRsaPrivateKey> {
-        self.generate(rng, public_exponent, key_size)
+    ) -> Result<Box<dyn RsaPrivateKey>> {
+        Ok(Box::new(RustCryptoRsaPrivateKey::generate_with_rng(
+            rng,
+            public_exponent,
+            key_size,
+        )?))
     }
 
     fn load_rsa_private_numbers(
         &self,
         numbers: &RsaPrivateNumbers,
-    ) -> Result<RustCryptoRsaPrivateKey> {
-        self.load_private(numbers, PrimeLayout::HalfWidth)
+    ) -> Result<Box<dyn RsaPrivateKey>> {
+        Ok(Box::new(RustCryptoRsaPrivateKey::from_numbers(numbers)?))
     }
 
-    fn load_rsa_public_numbers(
-        &self,
-        numbers: &RsaPublicNumbers,
-    ) -> Result<RustCryptoRsaPublicKey> {
-        // Both are comparisons of byte strings, linear in their lengths: the exponent is no longer
-        // than the modulus, and the modulus within the size limit, before any arithmetic.
-        numbers.check()?;
-        check_loaded_size(numbers.key_size())?;
-        // `check` established what `new_unchecked` assumes (n odd, hence non-zero). Exponents above
-        // `rsa`'s 2^33 - 1 bound are accepted, as the seed system accepts them: every operation
-        // with them uses our own exponentiation and paddings, and their cost grows with the
-        // exponent, bounded by the modulus size limit.
-        let key = rsa::PublicKey::new_unchecked(int(&numbers.n), int(&numbers.e));
-        Ok(RustCryptoRsaPublicKey { key })
+    fn load_rsa_public_numbers(&self, numbers: &RsaPublicNumbers) -> Result<Box<dyn RsaPublicKey>> {
+        Ok(Box::new(RustCryptoRsaPublicKey::from_numbers(numbers)?))
     }
 }
 
@@ -171,31 +187,69 @@ enum PrimeLayout {
     Wide,
 }
 
-impl RustCrypto {
-    /// As [`RsaBackend::load_rsa_private_numbers`], storing the primes at the full modulus width:
-    /// loads keys with unbalanced primes (one wider than half the modulus), which the trait method
-    /// refuses with [`Error::Unsupported`]. Private operations are slower with this layout.
+impl RustCryptoRsaPrivateKey {
+    /// A new key with a `key_size`-bit modulus and `public_exponent`, its primes drawn from `rng`
+    /// ([`RsaBackend::generate_rsa_private_key_with_rng`] without the box).
+    /// [`Error::InvalidArgument`] for parameters the rows do not offer (the seed system's
+    /// `ValueError`), [`RNG_FAILED`] when the generator fails: `rsa` 0.10 draws from a fallible
+    /// generator and stops at its first failure, so nothing is made from failed draws.
+    pub fn generate_with_rng(
+        rng: &mut dyn RandomSource,
+        public_exponent: u64,
+        key_size: usize,
+    ) -> Result<Self> {
+        if !supports(
+            CAPABILITIES,
+            &rsa_key_generation_query(public_exponent, key_size),
+        ) {
+            let exponent_offered = CAPABILITIES
+                .iter()
+                .any(|row| row.algorithm == Algorithm::RsaKeyGeneration { public_exponent });
+            return Err(Error::InvalidArgument(if !exponent_offered {
+                "public_exponent must be 3 or 65537"
+            } else if key_size < GENERATED.min() as usize {
+                "key_size must be at least 1024 bits"
+            } else {
+                "key_size must be at most 16384 bits"
+            }));
+        }
+        let key = rsa::PrivateKey::new_with_exp(
+            &mut FallibleRng(rng),
+            key_size,
+            BoxedUint::from(public_exponent),
+        )
+        .map_err(|err| match err {
+            rsa::Error::Rng => RNG_FAILED,
+            _ => Error::device("RSA key generation failed"),
+        })?;
+        Ok(RustCryptoRsaPrivateKey { key })
+    }
+
+    /// A private key from its numbers ([`RsaBackend::load_rsa_private_numbers`] without the box):
+    /// each prime stored at half the modulus width, the fast CRT layout; a key with a prime wider
+    /// than that is [`Error::Unsupported`] (see [`Self::from_numbers_with_wide_primes`]).
+    pub fn from_numbers(numbers: &RsaPrivateNumbers) -> Result<Self> {
+        Self::load_private(numbers, PrimeLayout::HalfWidth)
+    }
+
+    /// As [`Self::from_numbers`], storing the primes at the full modulus width: loads keys with
+    /// unbalanced primes (one wider than half the modulus), which [`Self::from_numbers`] and
+    /// [`RsaBackend::load_rsa_private_numbers`] refuse with [`Error::Unsupported`]. Private
+    /// operations are slower with this layout.
     ///
     /// The layout is the caller's choice, made from what the caller knows about where its keys come
     /// from, never from the primes' bit lengths: those are secret, and the `rsa` crate's
     /// constructor docs ask that the storage width be public configuration. Keys with a public
     /// exponent above 2^33 - 1 are not supported with this layout.
-    pub fn load_rsa_private_numbers_with_wide_primes(
-        &self,
-        numbers: &RsaPrivateNumbers,
-    ) -> Result<RustCryptoRsaPrivateKey> {
-        self.load_private(numbers, PrimeLayout::Wide)
+    pub fn from_numbers_with_wide_primes(numbers: &RsaPrivateNumbers) -> Result<Self> {
+        Self::load_private(numbers, PrimeLayout::Wide)
     }
 
-    fn load_private(
-        &self,
-        numbers: &RsaPrivateNumbers,
-        layout: PrimeLayout,
-    ) -> Result<RustCryptoRsaPrivateKey> {
+    fn load_private(numbers: &RsaPrivateNumbers, layout: PrimeLayout) -> Result<Self> {
         // Cheapest rejection first: the public checks and the size limit are comparisons of byte
         // strings; `check` then bounds every component by the modulus before its arithmetic.
         numbers.public_numbers.check()?;
-        check_loaded_size(numbers.public_numbers.key_size())?;
+        check_loaded_size(&numbers.public_numbers)?;
         numbers.check()?;
         let n_bytes = trimmed(&numbers.public_numbers.n);
         let n = int(n_bytes);
@@ -234,7 +288,7 @@ impl RustCrypto {
             rsa::Error::InvalidPrime => Error::unsupported(
                 Reason::PublicKeyAlgorithm,
                 "RSA key with a prime wider than half the modulus \
-                 (RustCrypto::load_rsa_private_numbers_with_wide_primes loads it)",
+                 (RustCryptoRsaPrivateKey::from_numbers_with_wide_primes loads it)",
             ),
             _ => Error::InvalidArgument(
                 "private_exponent must invert public_exponent modulo lcm(p-1, q-1)",
@@ -244,8 +298,9 @@ impl RustCrypto {
     }
 }
 
-fn check_loaded_size(bits: usize) -> Result<()> {
-    if (MIN_LOADED_KEY_SIZE..=MAX_KEY_SIZE).contains(&bits) {
+/// The size limit of every loader, from the rows: linear in the modulus's length.
+fn check_loaded_size(numbers: &RsaPublicNumbers) -> Result<()> {
+    if supports(CAPABILITIES, &rsa_keys_query(numbers)) {
         Ok(())
     } else {
         Err(Error::unsupported(
@@ -312,17 +367,17 @@ impl RustCryptoRsaPrivateKey {
         }
     }
 
-    /// [`RsaPrivateKey::sign`] with randomness (PSS salt, blinding) from `rng`.
+    /// [`RsaPrivateKey::sign`] with randomness (PSS salt, blinding) from `rng`; a failing
+    /// generator is [`RNG_FAILED`].
     pub fn sign_with_rng(
         &self,
-        rng: &mut (impl TryCryptoRng + ?Sized),
+        rng: &mut dyn RandomSource,
         data: &[u8],
         padding: AsymmetricPadding<'_>,
         algorithm: MessageHash,
     ) -> Result<Vec<u8>> {
-        RustCrypto::check_padding(&padding)?;
         let hash = algorithm.algorithm();
-        RustCrypto::check_hash(hash)?;
+        check_signature(&padding, Some(hash), RsaPrivateKey::key_size(self))?;
         let m_hash = message_digest(data, algorithm)?;
         let k = self.key.size();
         let em = match padding {
@@ -346,28 +401,29 @@ impl RustCryptoRsaPrivateKey {
                     return Err(Error::InvalidArgument("PSS salt too long for the key"));
                 }
                 let mut salt = Zeroizing::new(vec![0u8; salt_len]);
-                rng.try_fill_bytes(&mut salt)
-                    .map_err(|_| Error::device("random number generator failed"))?;
+                rng.try_fill(&mut salt)?;
                 encoding::emsa_pss_encode(&m_hash, em_bits, &salt, hash, pss.mgf.hash())?
             }
             AsymmetricPadding::Oaep(_) => {
                 return Err(Error::InvalidArgument("OAEP is an encryption padding"));
             }
         };
-        let signature = self
-            .raw_private(rng, &em)
-            .map_err(|_| Error::device("RSA signing failed"))?;
+        let signature = self.raw_private(rng, &em).map_err(|err| match err {
+            rsa::Error::Rng => RNG_FAILED,
+            _ => Error::device("RSA signing failed"),
+        })?;
         Ok(signature.to_vec())
     }
 
-    /// [`RsaPrivateKey::decrypt`] with blinding randomness from `rng`.
+    /// [`RsaPrivateKey::decrypt`] with blinding randomness from `rng`. A failing generator is
+    /// the same [`Error::Decryption`] as every other failure of the decryption (see below).
     pub fn decrypt_with_rng(
         &self,
-        rng: &mut (impl TryCryptoRng + ?Sized),
+        rng: &mut dyn RandomSource,
         ciphertext: &[u8],
         padding: AsymmetricPadding<'_>,
     ) -> Result<Zeroizing<Vec<u8>>> {
-        RustCrypto::check_padding(&padding)?;
+        check_encryption(&padding, RsaPrivateKey::key_size(self))?;
         match padding {
             AsymmetricPadding::Pkcs1v15 => {
                 // Implicit rejection (draft-irtf-cfrg-rsa-guidance §7.2, as `rsa` 0.10 and
@@ -409,11 +465,12 @@ impl RustCryptoRsaPrivateKey {
     /// result is `k` bytes, encoded at that fixed width in constant time ([`encoding::i2osp`]).
     fn raw_private(
         &self,
-        rng: &mut (impl TryCryptoRng + ?Sized),
+        rng: &mut dyn RandomSource,
         input: &[u8],
     ) -> rsa::Result<Zeroizing<Vec<u8>>> {
         let k = self.key.size();
         let c = BoxedUint::from_be_slice(input, self.key.n_bits_precision())?;
+        let rng = &mut FallibleRng(rng);
         let m = Zeroizing::new(rsa::hazmat::rsa_decrypt(Some(rng), &self.key, &c)?);
         // The CRT fault check of `rsa_decrypt_and_check`, with the cheaper public exponentiation:
         // a result that does not map back to the input is never released.
@@ -429,24 +486,23 @@ impl RsaPrivateKey for RustCryptoRsaPrivateKey {
         self.key.n().bit_width_vartime() as usize
     }
 
+    /// With the operating system's generator (see [`Self::sign_with_rng`]).
     fn sign(
         &self,
         data: &[u8],
         padding: AsymmetricPadding<'_>,
         algorithm: MessageHash,
     ) -> Result<Vec<u8>> {
-        let mut rng = OsRng::default();
-        let signature = self.sign_with_rng(&mut rng, data, padding, algorithm);
-        rng.check()?;
-        signature
+        with_os_random(|rng| self.sign_with_rng(rng, data, padding, algorithm))
     }
 
+    /// With the operating system's generator (see [`Self::decrypt_with_rng`]).
     fn decrypt(
         &self,
         ciphertext: &[u8],
         padding: AsymmetricPadding<'_>,
     ) -> Result<Zeroizing<Vec<u8>>> {
-        self.decrypt_with_rng(&mut getrandom::SysRng, ciphertext, padding)
+        with_os_random(|rng| self.decrypt_with_rng(rng, ciphertext, padding))
     }
 
     fn public_key(&self) -> Result<Box<dyn RsaPublicKey>> {
@@ -497,14 +553,29 @@ impl RustCryptoRsaPublicKey {
         &self.key
     }
 
-    /// [`RsaPublicKey::encrypt`] with randomness (padding, OAEP seed) from `rng`.
+    /// A public key from its numbers ([`RsaBackend::load_rsa_public_numbers`] without the box).
+    pub fn from_numbers(numbers: &RsaPublicNumbers) -> Result<Self> {
+        // Both are comparisons of byte strings, linear in their lengths: the exponent is no longer
+        // than the modulus, and the modulus within the size limit, before any arithmetic.
+        numbers.check()?;
+        check_loaded_size(numbers)?;
+        // `check` established what `new_unchecked` assumes (n odd, hence non-zero). Exponents above
+        // `rsa`'s 2^33 - 1 bound are accepted, as the seed system accepts them: every operation
+        // with them uses our own exponentiation and paddings, and their cost grows with the
+        // exponent, bounded by the modulus size limit.
+        let key = rsa::PublicKey::new_unchecked(int(&numbers.n), int(&numbers.e));
+        Ok(RustCryptoRsaPublicKey { key })
+    }
+
+    /// [`RsaPublicKey::encrypt`] with randomness (padding, OAEP seed) from `rng`; a failing
+    /// generator is [`RNG_FAILED`].
     pub fn encrypt_with_rng(
         &self,
-        rng: &mut (impl TryCryptoRng + ?Sized),
+        rng: &mut dyn RandomSource,
         plaintext: &[u8],
         padding: AsymmetricPadding<'_>,
     ) -> Result<Vec<u8>> {
-        RustCrypto::check_padding(&padding)?;
+        check_encryption(&padding, RsaPublicKey::key_size(self))?;
         let k = self.key.size();
         match padding {
             AsymmetricPadding::Pkcs1v15 => {
@@ -515,8 +586,7 @@ impl RustCryptoRsaPublicKey {
             }
             AsymmetricPadding::Oaep(oaep) => {
                 let mut seed = Zeroizing::new(vec![0u8; oaep.hash.digest_size()]);
-                rng.try_fill_bytes(&mut seed)
-                    .map_err(|_| Error::device("random number generator failed"))?;
+                rng.try_fill(&mut seed)?;
                 let em = encoding::eme_oaep_encode(
                     plaintext,
                     oaep.label,
@@ -560,9 +630,8 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
         padding: AsymmetricPadding<'_>,
         algorithm: MessageHash,
     ) -> Result<()> {
-        RustCrypto::check_padding(&padding)?;
         let hash = algorithm.algorithm();
-        RustCrypto::check_hash(hash)?;
+        check_signature(&padding, Some(hash), RsaPublicKey::key_size(self))?;
         let m_hash = message_digest(data, algorithm)?;
         let k = self.key.size();
         let valid = match padding {
@@ -614,11 +683,9 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
         }
     }
 
+    /// With the operating system's generator (see [`Self::encrypt_with_rng`]).
     fn encrypt(&self, plaintext: &[u8], padding: AsymmetricPadding<'_>) -> Result<Vec<u8>> {
-        let mut rng = OsRng::default();
-        let ciphertext = self.encrypt_with_rng(&mut rng, plaintext, padding);
-        rng.check()?;
-        ciphertext
+        with_os_random(|rng| self.encrypt_with_rng(rng, plaintext, padding))
     }
 
     fn recover_data_from_signature(
@@ -627,23 +694,17 @@ impl RsaPublicKey for RustCryptoRsaPublicKey {
         padding: AsymmetricPadding<'_>,
         algorithm: Option<HashAlgorithm>,
     ) -> Result<Vec<u8>> {
-        match padding {
-            AsymmetricPadding::Pkcs1v15 => {}
-            AsymmetricPadding::Pss(_) => {
-                return Err(Error::InvalidArgument(
-                    "PSS padding is not supported for data recovery",
-                ));
-            }
-            AsymmetricPadding::Oaep(_) => {
-                return Err(Error::InvalidArgument("OAEP is an encryption padding"));
-            }
+        if let AsymmetricPadding::Pss(_) = padding {
+            return Err(Error::InvalidArgument(
+                "PSS padding is not supported for data recovery",
+            ));
         }
+        check_signature(&padding, algorithm, RsaPublicKey::key_size(self))?;
         let em = self.raw_public(signature).ok_or(Error::InvalidSignature)?;
         let data = encoding::emsa_pkcs1_v15_unpad(&em).ok_or(Error::InvalidSignature)?;
         let Some(hash) = algorithm else {
             return Ok(data.to_vec());
         };
-        RustCrypto::check_hash(hash)?;
         let prefix = encoding::digest_info_prefix(hash)?;
         match data.strip_prefix(prefix.as_slice()) {
             Some(digest) if digest.len() == hash.digest_size() => Ok(digest.to_vec()),
@@ -695,49 +756,3 @@ fn message_digest(data: &[u8], algorithm: MessageHash) -> Result<backend_core::O
         }
     }
 }
-
-/// The operating system's generator (`getrandom::SysRng`, fallible) as the infallible
-/// [`CryptoRng`] that `rsa`'s key generation wants, without panicking (no `UnwrapErr`): a failure is recorded, the buffer zero-filled, and [`OsRng::check`]
-/// turns it into an error once the operation returns.
-#[derive(Default)]
-struct OsRng {
-    failed: bool,
-}
-
-impl OsRng {
-    fn check(&self) -> Result<()> {
-        if self.failed {
-            Err(Error::device(
-                "operating system random number generator failed",
-            ))
-        } else {
-            Ok(())
-        }
-    }
-}
-
-impl TryRng for OsRng {
-    type Error = Infallible;
-
-    fn try_next_u32(&mut self) -> core::result::Result<u32, Infallible> {
-        let mut b = [0u8; 4];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u32::from_le_bytes(b))
-    }
-
-    fn try_next_u64(&mut self) -> core::result::Result<u64, Infallible> {
-        let mut b = [0u8; 8];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u64::from_le_bytes(b))
-    }
-
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> core::result::Result<(), Infallible> {
-        if getrandom::SysRng.try_fill_bytes(dst).is_err() {
-            self.failed = true;
-            dst.fill(0);
-        }
-        Ok(())
-    }
-}
-
-impl TryCryptoRng for OsRng {}

@@ -114,7 +114,7 @@ fn item_2_decryption_works_when_the_encoded_message_has_leading_zero_bytes() -> 
     // encoding returns all k bytes whatever the leading bytes are.
     let mut two_leading_zeros = 0;
     for seed in 0..6u64 {
-        let key = RustCrypto.generate_rsa_private_key_with_rng(&mut TestRng(seed), 65537, 1024)?;
+        let key = RustCryptoRsaPrivateKey::generate_with_rng(&mut TestRng(seed), 65537, 1024)?;
         let public = key.to_public_key();
         let mut rng = TestRng(1000 + seed);
         for i in 0..400u32 {
@@ -166,7 +166,7 @@ fn item_3_unbalanced_primes_load_only_with_the_layout_the_caller_chooses() -> Te
             ..
         })
     ));
-    let key = RustCrypto.load_rsa_private_numbers_with_wide_primes(&unbalanced)?;
+    let key = RustCryptoRsaPrivateKey::from_numbers_with_wide_primes(&unbalanced)?;
     assert_eq!(key.private_numbers()?, unbalanced);
     let public = key.public_key()?;
     let signature = key.sign(b"m", AsymmetricPadding::Pkcs1v15, SHA256)?;
@@ -176,7 +176,7 @@ fn item_3_unbalanced_primes_load_only_with_the_layout_the_caller_chooses() -> Te
     assert_eq!(&key.decrypt(&ciphertext, oaep)?[..], b"secret");
     // A balanced key loads with either layout and gives the same signatures.
     let balanced = key_2048().private_numbers()?;
-    let wide = RustCrypto.load_rsa_private_numbers_with_wide_primes(&balanced)?;
+    let wide = RustCryptoRsaPrivateKey::from_numbers_with_wide_primes(&balanced)?;
     assert_eq!(
         wide.sign(b"m", AsymmetricPadding::Pkcs1v15, SHA256)?,
         key_2048().sign(b"m", AsymmetricPadding::Pkcs1v15, SHA256)?
@@ -238,7 +238,7 @@ fn item_4_an_oversized_modulus_is_refused_by_its_size_before_any_arithmetic() {
     };
     assert!(is_size_error(&RustCrypto.load_rsa_private_numbers(&huge)));
     assert!(is_size_error(
-        &RustCrypto.load_rsa_private_numbers_with_wide_primes(&huge)
+        &RustCryptoRsaPrivateKey::from_numbers_with_wide_primes(&huge)
     ));
     let public = RsaPublicNumbers::with_exponent(65537, &vec![0xff; 1 << 20]);
     assert!(is_size_error(&RustCrypto.load_rsa_public_numbers(&public)));
@@ -407,11 +407,10 @@ fn item_15_key_debug_is_short_and_holds_no_private_component() -> TestResult {
 
 // PKCS#1 v1.5 encryption and decryption are now ours (item 12): they agree with `rsa`'s.
 
-/// A generator stuck at zero (as the operating system generator wrapper fills buffers after a
-/// failure).
+/// A generator stuck at zero that never reports a failure (a broken device).
 struct ZeroRng;
 
-impl rand_core::TryRng for ZeroRng {
+impl backend_rsa::rng::TryRng for ZeroRng {
     type Error = core::convert::Infallible;
     fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
         Ok(0)
@@ -425,7 +424,7 @@ impl rand_core::TryRng for ZeroRng {
     }
 }
 
-impl rand_core::TryCryptoRng for ZeroRng {}
+impl backend_rsa::rng::TryCryptoRng for ZeroRng {}
 
 #[test]
 fn pkcs1v15_encryption_with_a_generator_stuck_at_zero_is_an_error_not_a_hang() {
@@ -439,7 +438,7 @@ fn pkcs1v15_encryption_with_a_generator_stuck_at_zero_is_an_error_not_a_hang() {
 
 #[test]
 fn pkcs1v15_decryption_agrees_with_the_rsa_crate_on_valid_and_invalid_padding() -> TestResult {
-    let odd_size = RustCrypto.generate_rsa_private_key_with_rng(&mut TestRng(1030), 65537, 1030)?;
+    let odd_size = RustCryptoRsaPrivateKey::generate_with_rng(&mut TestRng(1030), 65537, 1030)?;
     for key in [key_2048(), key_1024_e3(), &odd_size] {
         let k = key.as_rsa().size();
         let mut rng = TestRng(k as u64);
@@ -477,7 +476,7 @@ fn pkcs1v15_decryption_agrees_with_the_rsa_crate_on_valid_and_invalid_padding() 
         // And random ciphertexts: nearly all decrypt to invalid padding.
         for _ in 0..64 {
             let mut c = vec![0u8; k];
-            rand_core::TryRng::try_fill_bytes(&mut rng, &mut c[1..]).expect("test rng");
+            backend_rsa::rng::TryRng::try_fill_bytes(&mut rng, &mut c[1..]).expect("test rng");
             ciphertexts.push(c);
         }
         for ciphertext in ciphertexts {

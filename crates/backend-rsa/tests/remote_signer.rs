@@ -9,7 +9,7 @@ use backend_hash::{HashBackend, HashContext};
 use backend_rsa::{
     AsymmetricPadding, Error, HashAlgorithm, MessageHash, RsaBackend, RsaPrivateKey,
     RsaPrivateKeyEncoder, RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers, RustCrypto,
-    SaltLength, Zeroizing,
+    RustCryptoRsaPrivateKey, SaltLength, Zeroizing,
 };
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
@@ -30,8 +30,7 @@ enum Request {
 /// (the seed's fake cloud client does exactly that).
 fn start_device(faulty: bool) -> Sender<Request> {
     let (requests, inbox) = channel::<Request>();
-    let key = RustCrypto
-        .generate_rsa_private_key_with_rng(&mut common::TestRng(4), 65537, 2048)
+    let key = RustCryptoRsaPrivateKey::generate_with_rng(&mut common::TestRng(4), 65537, 2048)
         .expect("device key");
     thread::spawn(move || {
         for request in inbox {

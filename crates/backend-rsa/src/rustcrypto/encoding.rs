@@ -16,9 +16,9 @@ use crate::{Error, HashAlgorithm, Reason, Result};
 use alloc::vec;
 use alloc::vec::Vec;
 use backend_core::Output;
+use backend_core::rng::{RNG_FAILED, RandomSource};
 use backend_hash::{HashBackend, HashContext};
 use crypto_bigint::BoxedUint;
-use rand_core::TryCryptoRng;
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater};
 use zeroize::Zeroizing;
 
@@ -311,14 +311,14 @@ const MAX_NONZERO_REDRAWS: usize = 64;
 /// EME-PKCS1-v1_5 encoding (RFC 8017 §7.2.1 step 2) of `message` into `k` bytes:
 /// `00 02 PS 00 M`, with `PS` at least 8 random non-zero bytes from `rng`.
 ///
-/// A generator that fails, or keeps producing zeros (as a failed operating system generator does
-/// here, see `OsRng`), is an error rather than an endless loop.
+/// A generator that fails is [`RNG_FAILED`] at once; one that keeps producing zeros (a broken
+/// device) is the same error after [`MAX_NONZERO_REDRAWS`] redraws of one byte, rather than an
+/// endless loop.
 pub(crate) fn eme_pkcs1_v15_encode(
     message: &[u8],
     k: usize,
-    rng: &mut (impl TryCryptoRng + ?Sized),
+    rng: &mut dyn RandomSource,
 ) -> Result<Zeroizing<Vec<u8>>> {
-    const RNG_FAILED: Error = Error::device("random number generator failed");
     let max = k
         .checked_sub(11)
         .ok_or(Error::InvalidArgument("message too long for the key"))?;
@@ -330,7 +330,7 @@ pub(crate) fn eme_pkcs1_v15_encode(
     let mut em = Zeroizing::new(vec![0u8; k]);
     em[1] = 0x02;
     let ps = &mut em[2..separator];
-    rng.try_fill_bytes(ps).map_err(|_| RNG_FAILED)?;
+    rng.try_fill(ps)?;
     let mut redraw = [0u8; 1];
     for byte in ps.iter_mut() {
         let mut redraws = 0;
@@ -338,7 +338,7 @@ pub(crate) fn eme_pkcs1_v15_encode(
             if redraws == MAX_NONZERO_REDRAWS {
                 return Err(RNG_FAILED);
             }
-            rng.try_fill_bytes(&mut redraw).map_err(|_| RNG_FAILED)?;
+            rng.try_fill(&mut redraw)?;
             *byte = redraw[0];
             redraws += 1;
         }
@@ -561,7 +561,7 @@ mod tests {
 
     struct CountingRng(u8);
 
-    impl rand_core::TryRng for CountingRng {
+    impl backend_core::rng::TryRng for CountingRng {
         type Error = core::convert::Infallible;
         fn try_next_u32(&mut self) -> core::result::Result<u32, Self::Error> {
             Ok(0)
@@ -578,7 +578,7 @@ mod tests {
         }
     }
 
-    impl TryCryptoRng for CountingRng {}
+    impl backend_core::rng::TryCryptoRng for CountingRng {}
 
     #[test]
     fn pkcs1v15_encoding_has_a_non_zero_ps_and_refuses_what_does_not_fit() -> Result<()> {

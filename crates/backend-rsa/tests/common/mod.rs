@@ -2,8 +2,8 @@
 
 #![allow(dead_code)]
 
+use backend_rsa::RustCryptoRsaPrivateKey;
 use backend_rsa::rng::{TryCryptoRng, TryRng};
-use backend_rsa::{RsaBackend, RustCrypto, RustCryptoRsaPrivateKey};
 use std::convert::Infallible;
 use std::sync::OnceLock;
 
@@ -37,8 +37,7 @@ impl TryCryptoRng for TestRng {}
 pub fn key_2048() -> &'static RustCryptoRsaPrivateKey {
     static KEY: OnceLock<RustCryptoRsaPrivateKey> = OnceLock::new();
     KEY.get_or_init(|| {
-        RustCrypto
-            .generate_rsa_private_key_with_rng(&mut TestRng(2048), 65537, 2048)
+        RustCryptoRsaPrivateKey::generate_with_rng(&mut TestRng(2048), 65537, 2048)
             .expect("2048-bit key")
     })
 }
@@ -47,8 +46,7 @@ pub fn key_2048() -> &'static RustCryptoRsaPrivateKey {
 pub fn key_1024_e3() -> &'static RustCryptoRsaPrivateKey {
     static KEY: OnceLock<RustCryptoRsaPrivateKey> = OnceLock::new();
     KEY.get_or_init(|| {
-        RustCrypto
-            .generate_rsa_private_key_with_rng(&mut TestRng(1024), 3, 1024)
+        RustCryptoRsaPrivateKey::generate_with_rng(&mut TestRng(1024), 3, 1024)
             .expect("1024-bit key")
     })
 }
