@@ -32,6 +32,18 @@ pub trait MacContext: Clone + Send + Sync + Sized {
     fn copy(&self) -> Self {
         self.clone()
     }
+
+    /// The context as the trait object the dynamic backends return. A context that already is one
+    /// (`Box<dyn DynMacContext>`, the context of a boxed backend or a composition) returns itself
+    /// rather than a box in a box, so such a backend behind `dyn DynHmacBackend` /
+    /// `dyn DynCmacBackend` stays one virtual call deep per update.
+    #[cfg(feature = "alloc")]
+    fn into_dyn(self) -> alloc::boxed::Box<dyn DynMacContext>
+    where
+        Self: 'static,
+    {
+        alloc::boxed::Box::new(self)
+    }
 }
 
 /// The object-safe twin of [`MacContext`], for contexts behind a `Box` (dynamic backends). Every
@@ -60,7 +72,7 @@ impl<T: MacContext + 'static> DynMacContext for T {
         MacContext::verify(*self, signature)
     }
     fn copy(&self) -> alloc::boxed::Box<dyn DynMacContext> {
-        alloc::boxed::Box::new(self.clone())
+        self.clone().into_dyn()
     }
 }
 
@@ -75,6 +87,9 @@ impl MacContext for alloc::boxed::Box<dyn DynMacContext> {
     }
     fn verify(self, signature: &[u8]) -> Result<()> {
         DynMacContext::verify(self, signature)
+    }
+    fn into_dyn(self) -> alloc::boxed::Box<dyn DynMacContext> {
+        self
     }
 }
 
