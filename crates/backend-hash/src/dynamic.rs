@@ -1,14 +1,16 @@
 //! The object-safe twins of [`HashBackend`] and [`HashContext`], for backends chosen at run time.
 //! Every static implementation is a dynamic one through the blanket impls; nobody implements these
-//! by hand.
+//! by hand. The way back: a boxed or borrowed dynamic backend is a static [`HashBackend`] whose
+//! contexts are the boxed ones, so a provider chosen at run time serves generic code.
 
 use crate::{HashAlgorithm, HashBackend, HashContext, HashOutput, Result};
 use alloc::boxed::Box;
+use backend_core::capability::Capability;
 
 /// [`HashBackend`] as a trait object: contexts come back boxed.
 pub trait DynHashBackend: Send + Sync {
-    /// The capability table (see [`HashBackend::supported_hashes`]).
-    fn supported_hashes(&self) -> &[HashAlgorithm];
+    /// The capability rows (see [`HashBackend::hash_capabilities`]).
+    fn hash_capabilities(&self) -> &[Capability];
     /// True when [`DynHashBackend::create_hash_ctx`] succeeds for `algorithm`.
     fn hash_supported(&self, algorithm: HashAlgorithm) -> bool;
     /// A fresh boxed context computing `algorithm`.
@@ -23,19 +25,44 @@ where
     B: HashBackend + Send + Sync,
     B::HashCtx: 'static,
 {
-    fn supported_hashes(&self) -> &[HashAlgorithm] {
-        HashBackend::supported_hashes(self)
+    fn hash_capabilities(&self) -> &[Capability] {
+        HashBackend::hash_capabilities(self)
     }
     fn hash_supported(&self, algorithm: HashAlgorithm) -> bool {
         HashBackend::hash_supported(self, algorithm)
     }
     fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>> {
-        Ok(Box::new(HashBackend::create_hash_ctx(self, algorithm)?))
+        Ok(HashBackend::create_hash_ctx(self, algorithm)?.into_dyn())
     }
     fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
         HashBackend::hash(self, algorithm, data)
     }
 }
+
+/// A boxed or borrowed dynamic backend is a static one: every method forwards to the object
+/// (provided ones too, so a provider's override is kept), and contexts are the boxed ones.
+macro_rules! static_from_dyn {
+    ($($backend:ty),+) => {$(
+        impl HashBackend for $backend {
+            type HashCtx = Box<dyn DynHashContext>;
+
+            fn hash_capabilities(&self) -> &[Capability] {
+                (**self).hash_capabilities()
+            }
+            fn hash_supported(&self, algorithm: HashAlgorithm) -> bool {
+                (**self).hash_supported(algorithm)
+            }
+            fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Box<dyn DynHashContext>> {
+                (**self).create_hash_ctx(algorithm)
+            }
+            fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
+                (**self).hash(algorithm, data)
+            }
+        }
+    )+};
+}
+
+static_from_dyn!(Box<dyn DynHashBackend + '_>, &dyn DynHashBackend);
 
 /// [`HashContext`] as a trait object.
 pub trait DynHashContext: Send + Sync {
@@ -65,7 +92,7 @@ impl<C: HashContext + 'static> DynHashContext for C {
         HashContext::finalize(*self)
     }
     fn copy(&self) -> Box<dyn DynHashContext> {
-        Box::new(self.clone())
+        self.clone().into_dyn()
     }
 }
 
@@ -83,6 +110,9 @@ impl HashContext for Box<dyn DynHashContext> {
     }
     fn finalize(self) -> Result<HashOutput> {
         DynHashContext::finalize(self)
+    }
+    fn into_dyn(self) -> Box<dyn DynHashContext> {
+        self
     }
 }
 

@@ -1,5 +1,5 @@
-//! `HashBackend`: the seed interface for hash functions, and [`RustCrypto`], its implementation over
-//! the RustCrypto hash crates.
+//! `HashBackend`: the seed interface for hash functions, and its implementation for
+//! [`RustCrypto`] (the one provider type of `backend-core`) over the RustCrypto hash crates.
 //!
 //! ```
 //! use backend_hash::{HashAlgorithm, HashBackend, HashContext, RustCrypto};
@@ -21,14 +21,25 @@ extern crate alloc;
 mod dynamic;
 mod output;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
 
-pub use backend_core::{Error, HashAlgorithm, Output, Reason, Result};
+use backend_core::capability::{Algorithm, Capability, Query};
+
+#[cfg(feature = "rustcrypto")]
+pub use backend_core::RustCrypto;
+pub use backend_core::{Error, HashAlgorithm, Output, Reason, Result, capability};
 #[cfg(feature = "alloc")]
 pub use dynamic::{DynHashBackend, DynHashContext};
 pub use output::{HashOutput, check_owned_output_len};
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCrypto, RustCryptoHashContext};
+pub use rustcrypto::RustCryptoHashContext;
+
+/// The capability query for a call computing `algorithm` (any SHAKE output length is the same
+/// function: a SHAKE row serves them all). [`HashBackend::hash_supported`] asks it, and a
+/// composition of providers routes a hash call with it.
+pub const fn hash_query(algorithm: HashAlgorithm) -> Query {
+    Query::new(Algorithm::Hash(algorithm))
+}
 
 /// A backend that computes message digests (the seed system's `HashBackend`).
 ///
@@ -64,9 +75,10 @@ pub trait HashBackend {
     /// The context type [`HashBackend::create_hash_ctx`] returns.
     type HashCtx: HashContext;
 
-    /// The capability table: every algorithm this backend computes (an XOF entry stands for every
-    /// output size). [`HashBackend::hash_supported`] is derived from it.
-    fn supported_hashes(&self) -> &[HashAlgorithm];
+    /// The capability rows: an [`Algorithm::Hash`] row for every algorithm this backend computes
+    /// (a SHAKE row stands for every output length). [`HashBackend::hash_supported`] is derived
+    /// from them.
+    fn hash_capabilities(&self) -> &[Capability];
 
     /// True when the backend computes `algorithm`: [`HashBackend::create_hash_ctx`] succeeds and
     /// no call for it is [`Error::Unsupported`]. For every supported descriptor,
@@ -76,7 +88,7 @@ pub trait HashBackend {
     /// 64 bytes without); longer owned outputs are [`Error::InvalidArgument`] naming that limit
     /// (see [`check_owned_output_len`]), never a wrong or partial result.
     fn hash_supported(&self, algorithm: HashAlgorithm) -> bool {
-        backend_core::table_lists(self.supported_hashes(), &algorithm)
+        capability::supports(self.hash_capabilities(), &hash_query(algorithm))
     }
 
     /// A fresh context computing `algorithm`; [`Error::Unsupported`] when the backend lacks it.
@@ -128,6 +140,18 @@ pub trait HashContext: Clone + Send + Sync + Sized {
     /// An independent copy of the current state (the seed system's `copy`).
     fn copy(&self) -> Self {
         self.clone()
+    }
+
+    /// The context as the trait object [`DynHashBackend`] returns. A context that already is one
+    /// (`Box<dyn DynHashContext>`, the context of a boxed backend or a composition) returns
+    /// itself rather than a box in a box, so such a backend behind `dyn DynHashBackend` stays one
+    /// virtual call deep per update.
+    #[cfg(feature = "alloc")]
+    fn into_dyn(self) -> alloc::boxed::Box<dyn DynHashContext>
+    where
+        Self: 'static,
+    {
+        alloc::boxed::Box::new(self)
     }
 }
 

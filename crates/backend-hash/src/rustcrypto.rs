@@ -1,26 +1,35 @@
-//! [`HashBackend`] over the RustCrypto hash crates.
+//! [`HashBackend`] for [`RustCrypto`] over the RustCrypto hash crates, beside its capability rows.
 
 use crate::{
-    Error, HashAlgorithm, HashBackend, HashContext, HashOutput, Reason, Result, check_output_len,
-    check_owned_output_len,
+    Error, HashAlgorithm, HashBackend, HashContext, HashOutput, Reason, Result, RustCrypto,
+    check_output_len, check_owned_output_len,
 };
+use backend_core::capability::{Algorithm, Capability};
 use core::num::NonZeroUsize;
 use digest::{Digest, ExtendableOutputReset, Update};
 
-/// The RustCrypto hash provider: every [`HashAlgorithm`].
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RustCrypto;
+/// What [`RustCrypto`] computes: an [`Algorithm::Hash`] row for every [`HashAlgorithm::ALL`]
+/// entry (the two SHAKE rows serve every output length).
+pub const CAPABILITIES: &[Capability] = &rows(HashAlgorithm::ALL);
 
-impl RustCrypto {
-    /// The capability table.
-    pub const HASHES: &'static [HashAlgorithm] = &HashAlgorithm::ALL;
+/// One row per hash of `hashes`. A loop, not a written-out list, so the rows follow
+/// [`HashAlgorithm::ALL`] when a hash is added there (the property test then finds a
+/// `create_hash_ctx` that does not know it).
+const fn rows<const N: usize>(hashes: [HashAlgorithm; N]) -> [Capability; N] {
+    let mut rows = [Capability::new(Algorithm::Hash(HashAlgorithm::Sha256)); N];
+    let mut i = 0;
+    while i < N {
+        rows[i] = Capability::new(Algorithm::Hash(hashes[i]));
+        i += 1;
+    }
+    rows
 }
 
 impl HashBackend for RustCrypto {
     type HashCtx = RustCryptoHashContext;
 
-    fn supported_hashes(&self) -> &[HashAlgorithm] {
-        Self::HASHES
+    fn hash_capabilities(&self) -> &[Capability] {
+        CAPABILITIES
     }
 
     #[inline]
@@ -55,21 +64,21 @@ impl HashBackend for RustCrypto {
     #[inline]
     fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
         match algorithm {
-            HashAlgorithm::Sha1 => Self::one_shot::<sha1::Sha1>(data),
-            HashAlgorithm::Sha224 => Self::one_shot::<sha2::Sha224>(data),
-            HashAlgorithm::Sha256 => Self::one_shot::<sha2::Sha256>(data),
-            HashAlgorithm::Sha384 => Self::one_shot::<sha2::Sha384>(data),
-            HashAlgorithm::Sha512 => Self::one_shot::<sha2::Sha512>(data),
-            HashAlgorithm::Sha512_224 => Self::one_shot::<sha2::Sha512_224>(data),
-            HashAlgorithm::Sha512_256 => Self::one_shot::<sha2::Sha512_256>(data),
-            HashAlgorithm::Sha3_224 => Self::one_shot::<sha3::Sha3_224>(data),
-            HashAlgorithm::Sha3_256 => Self::one_shot::<sha3::Sha3_256>(data),
-            HashAlgorithm::Sha3_384 => Self::one_shot::<sha3::Sha3_384>(data),
-            HashAlgorithm::Sha3_512 => Self::one_shot::<sha3::Sha3_512>(data),
-            HashAlgorithm::Blake2b512 => Self::one_shot::<blake2::Blake2b512>(data),
-            HashAlgorithm::Blake2s256 => Self::one_shot::<blake2::Blake2s256>(data),
-            HashAlgorithm::Md5 => Self::one_shot::<md5::Md5>(data),
-            HashAlgorithm::Sm3 => Self::one_shot::<sm3::Sm3>(data),
+            HashAlgorithm::Sha1 => one_shot::<sha1::Sha1>(data),
+            HashAlgorithm::Sha224 => one_shot::<sha2::Sha224>(data),
+            HashAlgorithm::Sha256 => one_shot::<sha2::Sha256>(data),
+            HashAlgorithm::Sha384 => one_shot::<sha2::Sha384>(data),
+            HashAlgorithm::Sha512 => one_shot::<sha2::Sha512>(data),
+            HashAlgorithm::Sha512_224 => one_shot::<sha2::Sha512_224>(data),
+            HashAlgorithm::Sha512_256 => one_shot::<sha2::Sha512_256>(data),
+            HashAlgorithm::Sha3_224 => one_shot::<sha3::Sha3_224>(data),
+            HashAlgorithm::Sha3_256 => one_shot::<sha3::Sha3_256>(data),
+            HashAlgorithm::Sha3_384 => one_shot::<sha3::Sha3_384>(data),
+            HashAlgorithm::Sha3_512 => one_shot::<sha3::Sha3_512>(data),
+            HashAlgorithm::Blake2b512 => one_shot::<blake2::Blake2b512>(data),
+            HashAlgorithm::Blake2s256 => one_shot::<blake2::Blake2s256>(data),
+            HashAlgorithm::Md5 => one_shot::<md5::Md5>(data),
+            HashAlgorithm::Sm3 => one_shot::<sm3::Sm3>(data),
             // XOFs (and any later variant) take the streaming path, once the output is known to
             // fit the owned output.
             _ => {
@@ -82,18 +91,16 @@ impl HashBackend for RustCrypto {
     }
 }
 
-impl RustCrypto {
-    /// One-shot digest without building the streaming context: the hasher lives in registers and
-    /// on this frame only, so small messages cost what the raw crate's `digest` costs.
-    #[inline]
-    fn one_shot<D: Digest>(data: &[u8]) -> Result<HashOutput> {
-        // Every fixed-output digest here is at most 64 bytes, so the error cannot occur.
-        backend_core::Output::from_slice(&D::digest(data))
-            .map(HashOutput::from)
-            .ok_or(Error::BufferTooSmall {
-                needed: <D as Digest>::output_size(),
-            })
-    }
+/// One-shot digest without building the streaming context: the hasher lives in registers and on
+/// this frame only, so small messages cost what the raw crate's `digest` costs.
+#[inline]
+fn one_shot<D: Digest>(data: &[u8]) -> Result<HashOutput> {
+    // Every fixed-output digest here is at most 64 bytes, so the error cannot occur.
+    backend_core::Output::from_slice(&D::digest(data))
+        .map(HashOutput::from)
+        .ok_or(Error::BufferTooSmall {
+            needed: <D as Digest>::output_size(),
+        })
 }
 
 /// A RustCrypto hash computation in progress.

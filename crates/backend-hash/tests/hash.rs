@@ -1,6 +1,7 @@
 //! Behaviour of `HashBackend` beyond the published vectors (those run in `cargo xtask vectors`).
 
 #![allow(clippy::unwrap_used)] // a test that unwraps states what must succeed
+#![cfg(feature = "rustcrypto")] // these are the RustCrypto provider's behaviours
 
 use backend_hash::{Error, HashAlgorithm, HashBackend, HashContext, HashOutput, RustCrypto};
 use proptest::prelude::*;
@@ -46,6 +47,121 @@ fn supported_agrees_with_every_call_for_every_descriptor() {
             assert_eq!(one_shot.unwrap_err(), limit, "{algorithm:?}");
         }
     }
+}
+
+/// The rows are the one list of hashes, and `hash_supported` is nothing but `supports` over them
+/// with `hash_query`: a SHAKE row serves every output length.
+#[test]
+fn the_rows_are_every_hash_and_supported_is_derived_from_them() {
+    use backend_hash::capability::{Algorithm, supports};
+    use backend_hash::{hash_query, rustcrypto::CAPABILITIES};
+    assert_eq!(RustCrypto.hash_capabilities(), CAPABILITIES);
+    let named: Vec<Algorithm> = CAPABILITIES.iter().map(|row| row.algorithm).collect();
+    let all: Vec<Algorithm> = HashAlgorithm::ALL.map(Algorithm::Hash).to_vec();
+    assert_eq!(named, all);
+    for algorithm in all_descriptors() {
+        assert_eq!(
+            RustCrypto.hash_supported(algorithm),
+            supports(CAPABILITIES, &hash_query(algorithm))
+        );
+    }
+}
+
+/// Issue 10: a provider chosen at run time, held as `Box<dyn DynHashBackend>`, is handed to code
+/// generic over the static trait. The first candidate lacks SHA3-256, so the choice really is made
+/// at run time from the rows, and the generic code gets the boxed contexts.
+#[cfg(feature = "alloc")]
+#[test]
+fn a_boxed_backend_chosen_at_run_time_serves_generic_code() {
+    // Only the static traits are imported: the `Dyn*` twins share their method names (see the
+    // umbrella's `backend::dynamic`), so they are named by path.
+    use backend_hash::capability::{Algorithm, Capability};
+
+    /// A partial provider: SHA-256 only (computed by RustCrypto), and says so in its rows.
+    struct Sha256Only;
+    const SHA256_ONLY: &[Capability] = &[Capability::new(Algorithm::Hash(HashAlgorithm::Sha256))];
+    impl HashBackend for Sha256Only {
+        type HashCtx = backend_hash::RustCryptoHashContext;
+        fn hash_capabilities(&self) -> &[Capability] {
+            SHA256_ONLY
+        }
+        fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx, Error> {
+            if self.hash_supported(algorithm) {
+                RustCrypto.create_hash_ctx(algorithm)
+            } else {
+                Err(Error::unsupported(
+                    backend_hash::Reason::Hash,
+                    algorithm.name(),
+                ))
+            }
+        }
+    }
+
+    fn digest<B: HashBackend>(backend: &B, algorithm: HashAlgorithm) -> HashOutput {
+        let mut ctx = backend.create_hash_ctx(algorithm).unwrap();
+        ctx.update(b"a");
+        let fork = ctx.copy();
+        ctx.update(b"bc");
+        assert_ne!(
+            fork.finalize().unwrap(),
+            backend.hash(algorithm, b"abc").unwrap()
+        );
+        let streamed = ctx.finalize().unwrap();
+        assert_eq!(streamed, backend.hash(algorithm, b"abc").unwrap());
+        streamed
+    }
+
+    let providers: Vec<Box<dyn backend_hash::DynHashBackend>> =
+        vec![Box::new(Sha256Only), Box::new(RustCrypto)];
+    let wanted = HashAlgorithm::Sha3_256;
+    let chosen = providers
+        .into_iter()
+        .find(|p| p.hash_supported(wanted))
+        .unwrap();
+    assert_eq!(
+        HashBackend::hash_capabilities(&chosen).len(),
+        HashAlgorithm::ALL.len()
+    );
+    let expected = RustCrypto.hash(wanted, b"abc").unwrap();
+    assert_eq!(digest(&chosen, wanted), expected);
+    let borrowed: &dyn backend_hash::DynHashBackend = &*chosen;
+    assert_eq!(digest(&borrowed, wanted), expected);
+    let _: Box<dyn backend_hash::DynHashContext> =
+        HashBackend::create_hash_ctx(&chosen, wanted).unwrap();
+
+    // The partial provider, boxed, keeps its answers and its refusal.
+    let partial: Box<dyn backend_hash::DynHashBackend> = Box::new(Sha256Only);
+    assert!(!HashBackend::hash_supported(&partial, wanted));
+    assert!(matches!(
+        HashBackend::hash(&partial, wanted, b"abc"),
+        Err(Error::Unsupported { .. })
+    ));
+    assert_eq!(
+        digest(&partial, HashAlgorithm::Sha256),
+        RustCrypto.hash(HashAlgorithm::Sha256, b"abc").unwrap()
+    );
+}
+
+/// A boxed backend behind `dyn DynHashBackend` again (as a composition of boxed providers is)
+/// hands out its boxed contexts as they are, and copies them as they are: one box, not a box in
+/// a box with a second virtual call on every update. The object's size tells which it is.
+#[cfg(feature = "alloc")]
+#[test]
+fn a_boxed_backends_contexts_are_not_boxed_again() {
+    use backend_hash::{DynHashBackend, DynHashContext, RustCryptoHashContext};
+    let single = core::mem::size_of::<RustCryptoHashContext>();
+    assert_ne!(single, core::mem::size_of::<Box<dyn DynHashContext>>());
+    let boxed: Box<dyn DynHashBackend> = Box::new(RustCrypto);
+    let again: &dyn DynHashBackend = &boxed;
+    let ctx = again.create_hash_ctx(HashAlgorithm::Sha256).unwrap();
+    assert_eq!(core::mem::size_of_val(&*ctx), single);
+    // The object's own copy, and the blanket impl's copy of the box as a `DynHashContext`.
+    assert_eq!(
+        core::mem::size_of_val(&*DynHashContext::copy(&*ctx)),
+        single
+    );
+    assert_eq!(core::mem::size_of_val(&*DynHashContext::copy(&ctx)), single);
+    assert_eq!(core::mem::size_of_val(&*HashContext::into_dyn(ctx)), single);
 }
 
 /// Issue 9, item 11: `shake128(137)` was supported but `hash` / `finalize` answered

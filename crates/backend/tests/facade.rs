@@ -25,8 +25,8 @@ fn static_and_dynamic_dispatch_agree_for_every_hash() {
         );
     }
     assert_eq!(
-        dynamic.supported_hashes(),
-        HashBackend::supported_hashes(&Backend)
+        dynamic.hash_capabilities(),
+        HashBackend::hash_capabilities(&Backend)
     );
 }
 
