@@ -1,5 +1,5 @@
-//! `CmacBackend`: the seed interface for CMAC (NIST SP 800-38B), and [`RustCrypto`], its
-//! implementation over the RustCrypto `cmac` crate.
+//! `CmacBackend`: the seed interface for CMAC (NIST SP 800-38B), and its implementation for
+//! [`RustCrypto`] (the one provider type of `backend-core`) over the RustCrypto `cmac` crate.
 //!
 //! ```
 //! use backend_cmac::{CipherAlgorithm, CmacBackend, MacContext, RustCrypto};
@@ -18,70 +18,51 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
+mod dynamic;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
+
+use backend_core::capability::{Algorithm, Capability, Query};
 
 #[cfg(feature = "alloc")]
 pub use backend_core::DynMacContext;
-pub use backend_core::{CipherAlgorithm, Error, MacContext, Output, Reason, Result};
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCrypto, RustCryptoCmacContext};
+pub use backend_core::RustCrypto;
+pub use backend_core::{CipherAlgorithm, Error, MacContext, Output, Reason, Result, capability};
+#[cfg(feature = "alloc")]
+pub use dynamic::DynCmacBackend;
+#[cfg(feature = "rustcrypto")]
+pub use rustcrypto::RustCryptoCmacContext;
+
+/// The capability query for a CMAC with `algorithm`: the cipher and its key size in bits (a
+/// Triple DES key counts 8 bits a byte, parity included: 64, 128 or 192).
+/// [`CmacBackend::cmac_algorithm_supported`] asks it, and a composition of providers routes
+/// `create_cmac_ctx` with it, so a provider without AES-192 falls through to the next.
+pub const fn cmac_query(algorithm: &CipherAlgorithm<'_>) -> Query {
+    Query::new(Algorithm::Cmac(algorithm.kind())).key_bytes(algorithm.key().len())
+}
 
 /// A backend that computes CMACs (the seed system's `CMACBackend`).
 pub trait CmacBackend {
     /// The context type [`CmacBackend::create_cmac_ctx`] returns.
     type CmacCtx: MacContext;
 
-    /// The capability table: every block cipher this backend computes CMAC with (the keys in the
-    /// entries are empty; only the cipher counts).
-    fn supported_cmac_algorithms(&self) -> &[CipherAlgorithm<'static>];
+    /// The capability rows: an [`Algorithm::Cmac`] row for every block cipher this backend
+    /// computes CMAC with, naming the key sizes it takes.
+    /// [`CmacBackend::cmac_algorithm_supported`] is derived from them.
+    fn cmac_capabilities(&self) -> &[Capability];
 
-    /// True when this backend computes CMAC with `algorithm`'s cipher; a key of the wrong length
-    /// is then the only way [`CmacBackend::create_cmac_ctx`] can fail.
+    /// True when [`CmacBackend::create_cmac_ctx`] succeeds for `algorithm`: this cipher *with this
+    /// key size*. False for a cipher the backend lacks (the call is [`Error::Unsupported`]) and
+    /// for a key size it does not take (a provider's rows may leave out a size that exists, e.g.
+    /// AES-192, and then refuse it as unsupported; a size the cipher's CMAC does not define at
+    /// all is [`Error::InvalidKey`]).
     fn cmac_algorithm_supported(&self, algorithm: &CipherAlgorithm<'_>) -> bool {
-        self.supported_cmac_algorithms()
-            .iter()
-            .any(|entry| core::mem::discriminant(entry) == core::mem::discriminant(algorithm))
+        capability::supports(self.cmac_capabilities(), &cmac_query(algorithm))
     }
 
     /// A fresh CMAC context keyed with `algorithm`'s key. [`Error::Unsupported`] for a cipher
     /// without CMAC here (a stream cipher), [`Error::InvalidKey`] for a key of the wrong length.
     fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx>;
-}
-
-/// [`CmacBackend`] as a trait object: contexts come back boxed. Implemented for every
-/// [`CmacBackend`]; nobody implements it by hand.
-#[cfg(feature = "alloc")]
-pub trait DynCmacBackend: Send + Sync {
-    /// The capability table.
-    fn supported_cmac_algorithms(&self) -> &[CipherAlgorithm<'static>];
-    /// True when this backend computes CMAC with `algorithm`'s cipher.
-    fn cmac_algorithm_supported(&self, algorithm: &CipherAlgorithm<'_>) -> bool;
-    /// A fresh boxed CMAC context.
-    fn create_cmac_ctx(
-        &self,
-        algorithm: &CipherAlgorithm<'_>,
-    ) -> Result<alloc::boxed::Box<dyn DynMacContext>>;
-}
-
-#[cfg(feature = "alloc")]
-impl<B> DynCmacBackend for B
-where
-    B: CmacBackend + Send + Sync,
-    B::CmacCtx: 'static,
-{
-    fn supported_cmac_algorithms(&self) -> &[CipherAlgorithm<'static>] {
-        CmacBackend::supported_cmac_algorithms(self)
-    }
-    fn cmac_algorithm_supported(&self, algorithm: &CipherAlgorithm<'_>) -> bool {
-        CmacBackend::cmac_algorithm_supported(self, algorithm)
-    }
-    fn create_cmac_ctx(
-        &self,
-        algorithm: &CipherAlgorithm<'_>,
-    ) -> Result<alloc::boxed::Box<dyn DynMacContext>> {
-        Ok(alloc::boxed::Box::new(CmacBackend::create_cmac_ctx(
-            self, algorithm,
-        )?))
-    }
 }

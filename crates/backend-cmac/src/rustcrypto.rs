@@ -1,57 +1,60 @@
-//! [`CmacBackend`] over the RustCrypto `cmac` crate.
+//! [`CmacBackend`] for [`RustCrypto`] over the RustCrypto `cmac` crate, beside its capability rows.
 
-use crate::{CipherAlgorithm, CmacBackend, Error, MacContext, Output, Reason, Result};
+use crate::{CipherAlgorithm, CmacBackend, Error, MacContext, Output, Reason, Result, RustCrypto};
+use backend_core::capability::{Algorithm, Capability, CipherKind, Sizes};
 use cmac::{KeyInit, Mac};
 
-/// The RustCrypto CMAC provider: AES-128/192/256, Triple DES and Camellia.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RustCrypto;
-
-impl RustCrypto {
-    /// The capability table.
-    pub const CMAC_ALGORITHMS: &'static [CipherAlgorithm<'static>] = &[
-        CipherAlgorithm::Aes(&[]),
-        CipherAlgorithm::TripleDes(&[]),
-        CipherAlgorithm::Camellia(&[]),
-    ];
-}
+/// What [`RustCrypto`] computes: CMAC with AES-128/192/256, Triple DES with 8-, 16- or 24-byte
+/// keys (64, 128 or 192 bits, parity included) and Camellia-128/192/256.
+///
+/// These are every key size CMAC is defined for with these ciphers, so a key of another size is
+/// a wrong key ([`Error::InvalidKey`], as the seed system and Wycheproof expect), not a missing
+/// algorithm; a cipher without a row here (SM4, the stream cipher ChaCha20) is
+/// [`Error::Unsupported`].
+pub const CAPABILITIES: &[Capability] = &[
+    Capability::new(Algorithm::Cmac(CipherKind::Aes)).key_bits(Sizes::range(128, 256, 64)),
+    Capability::new(Algorithm::Cmac(CipherKind::TripleDes)).key_bits(Sizes::range(64, 192, 64)),
+    Capability::new(Algorithm::Cmac(CipherKind::Camellia)).key_bits(Sizes::range(128, 256, 64)),
+];
 
 impl CmacBackend for RustCrypto {
     type CmacCtx = RustCryptoCmacContext;
 
-    fn supported_cmac_algorithms(&self) -> &[CipherAlgorithm<'static>] {
-        Self::CMAC_ALGORITHMS
+    fn cmac_capabilities(&self) -> &[Capability] {
+        CAPABILITIES
     }
 
     fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<RustCryptoCmacContext> {
-        if !self.cmac_algorithm_supported(algorithm) {
-            return Err(Error::unsupported(Reason::Mac, algorithm.name()));
-        }
-        algorithm.check_key()?;
         let key = algorithm.key();
-        let state = match algorithm {
-            CipherAlgorithm::Aes(_) => match key.len() {
-                16 => State::Aes128(keyed(key)?),
-                24 => State::Aes192(keyed(key)?),
-                32 => State::Aes256(keyed(key)?),
-                _ => {
-                    return Err(Error::InvalidKey(
-                        "CMAC-AES key must be 128, 192 or 256 bits",
-                    ));
-                }
-            },
-            CipherAlgorithm::TripleDes(_) => {
+        let state = match (algorithm, key.len()) {
+            (CipherAlgorithm::Aes(_), 16) => State::Aes128(keyed(key)?),
+            (CipherAlgorithm::Aes(_), 24) => State::Aes192(keyed(key)?),
+            (CipherAlgorithm::Aes(_), 32) => State::Aes256(keyed(key)?),
+            (CipherAlgorithm::TripleDes(_), 8 | 16 | 24) => {
                 State::TripleDes(keyed(&backend_core::expand_triple_des_key(key)?[..])?)
             }
-            CipherAlgorithm::Camellia(_) => match key.len() {
-                16 => State::Camellia128(keyed(key)?),
-                24 => State::Camellia192(keyed(key)?),
-                _ => State::Camellia256(keyed(key)?),
-            },
-            _ => return Err(Error::unsupported(Reason::Mac, algorithm.name())),
+            (CipherAlgorithm::Camellia(_), 16) => State::Camellia128(keyed(key)?),
+            (CipherAlgorithm::Camellia(_), 24) => State::Camellia192(keyed(key)?),
+            (CipherAlgorithm::Camellia(_), 32) => State::Camellia256(keyed(key)?),
+            _ => return Err(refusal(algorithm)),
         };
         Ok(RustCryptoCmacContext { state })
     }
+}
+
+/// Why [`RustCrypto`] refuses `algorithm`, read from the rows: a cipher no row names is
+/// unsupported; a cipher a row names came with a key of a size its CMAC does not define (the rows
+/// hold every defined size, see [`CAPABILITIES`]).
+fn refusal(algorithm: &CipherAlgorithm<'_>) -> Error {
+    let cipher = Algorithm::Cmac(algorithm.kind());
+    if !CAPABILITIES.iter().any(|row| row.algorithm == cipher) {
+        return Error::unsupported(Reason::Mac, algorithm.name());
+    }
+    Error::InvalidKey(match algorithm {
+        CipherAlgorithm::TripleDes(_) => "3DES key must be 8, 16 or 24 bytes",
+        CipherAlgorithm::Camellia(_) => "CMAC-Camellia key must be 128, 192 or 256 bits",
+        _ => "CMAC-AES key must be 128, 192 or 256 bits",
+    })
 }
 
 fn keyed<M: KeyInit>(key: &[u8]) -> Result<M> {
