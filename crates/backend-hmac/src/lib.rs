@@ -1,5 +1,5 @@
-//! `HmacBackend`: the seed interface for HMAC, and [`RustCrypto`], its implementation over the
-//! RustCrypto `hmac` crate.
+//! `HmacBackend`: the seed interface for HMAC, and its implementation for [`RustCrypto`] (the one
+//! provider type of `backend-core`) over the RustCrypto `hmac` crate.
 //!
 //! ```
 //! use backend_hmac::{HashAlgorithm, HmacBackend, MacContext, RustCrypto};
@@ -19,68 +19,45 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
+mod dynamic;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
+
+use backend_core::capability::{Algorithm, Capability, Query};
 
 #[cfg(feature = "alloc")]
 pub use backend_core::DynMacContext;
-pub use backend_core::{Error, HashAlgorithm, MacContext, Output, Reason, Result};
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCrypto, RustCryptoHmacContext};
+pub use backend_core::RustCrypto;
+pub use backend_core::{Error, HashAlgorithm, MacContext, Output, Reason, Result, capability};
+#[cfg(feature = "alloc")]
+pub use dynamic::DynHmacBackend;
+#[cfg(feature = "rustcrypto")]
+pub use rustcrypto::RustCryptoHmacContext;
+
+/// The capability query for an HMAC with `algorithm` (any key length: HMAC takes every key, so
+/// the key does not decide support). [`HmacBackend::hmac_supported`] asks it, and a composition
+/// of providers routes `create_hmac_ctx` with it.
+pub const fn hmac_query(algorithm: HashAlgorithm) -> Query {
+    Query::new(Algorithm::Hmac(algorithm))
+}
 
 /// A backend that computes HMACs (the seed system's `HMACBackend`).
 pub trait HmacBackend {
     /// The context type [`HmacBackend::create_hmac_ctx`] returns.
     type HmacCtx: MacContext;
 
-    /// The capability table: every hash this backend computes HMAC with.
-    fn supported_hmac_hashes(&self) -> &[HashAlgorithm];
+    /// The capability rows: an [`Algorithm::Hmac`] row for every hash this backend computes HMAC
+    /// with. [`HmacBackend::hmac_supported`] is derived from them.
+    fn hmac_capabilities(&self) -> &[Capability];
 
     /// True when [`HmacBackend::create_hmac_ctx`] succeeds for `algorithm` (with any key).
     fn hmac_supported(&self, algorithm: HashAlgorithm) -> bool {
-        backend_core::table_lists(self.supported_hmac_hashes(), &algorithm)
+        capability::supports(self.hmac_capabilities(), &hmac_query(algorithm))
     }
 
     /// A fresh HMAC context keyed with `key` (any length; a key longer than the hash's block size is
     /// hashed first, per RFC 2104). [`Error::Unsupported`] for an XOF or a hash the backend lacks.
     fn create_hmac_ctx(&self, key: &[u8], algorithm: HashAlgorithm) -> Result<Self::HmacCtx>;
-}
-
-/// [`HmacBackend`] as a trait object: contexts come back boxed. Implemented for every
-/// [`HmacBackend`]; nobody implements it by hand.
-#[cfg(feature = "alloc")]
-pub trait DynHmacBackend: Send + Sync {
-    /// The capability table.
-    fn supported_hmac_hashes(&self) -> &[HashAlgorithm];
-    /// True when [`DynHmacBackend::create_hmac_ctx`] succeeds for `algorithm`.
-    fn hmac_supported(&self, algorithm: HashAlgorithm) -> bool;
-    /// A fresh boxed HMAC context.
-    fn create_hmac_ctx(
-        &self,
-        key: &[u8],
-        algorithm: HashAlgorithm,
-    ) -> Result<alloc::boxed::Box<dyn DynMacContext>>;
-}
-
-#[cfg(feature = "alloc")]
-impl<B> DynHmacBackend for B
-where
-    B: HmacBackend + Send + Sync,
-    B::HmacCtx: 'static,
-{
-    fn supported_hmac_hashes(&self) -> &[HashAlgorithm] {
-        HmacBackend::supported_hmac_hashes(self)
-    }
-    fn hmac_supported(&self, algorithm: HashAlgorithm) -> bool {
-        HmacBackend::hmac_supported(self, algorithm)
-    }
-    fn create_hmac_ctx(
-        &self,
-        key: &[u8],
-        algorithm: HashAlgorithm,
-    ) -> Result<alloc::boxed::Box<dyn DynMacContext>> {
-        Ok(alloc::boxed::Box::new(HmacBackend::create_hmac_ctx(
-            self, key, algorithm,
-        )?))
-    }
 }

@@ -1,38 +1,30 @@
-//! [`HmacBackend`] over the RustCrypto `hmac` crate.
+//! [`HmacBackend`] for [`RustCrypto`] over the RustCrypto `hmac` crate, beside its capability rows.
 
-use crate::{Error, HashAlgorithm, HmacBackend, MacContext, Output, Reason, Result};
+use crate::{Error, HashAlgorithm, HmacBackend, MacContext, Output, Reason, Result, RustCrypto};
+use backend_core::capability::{Algorithm, Capability};
 use hmac::{KeyInit, Mac};
 
-/// The RustCrypto HMAC provider: HMAC with every fixed-output [`HashAlgorithm`].
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RustCrypto;
+/// What [`RustCrypto`] computes: an [`Algorithm::Hmac`] row for every hash of
+/// [`HashAlgorithm::FIXED_OUTPUT`] (HMAC is not defined over the XOFs). PBKDF2 and HKDF in
+/// `backend-kdf` are derived from these rows.
+pub const CAPABILITIES: &[Capability] = &rows(HashAlgorithm::FIXED_OUTPUT);
 
-impl RustCrypto {
-    /// The capability table: every hash but the XOFs, which HMAC is not defined for.
-    pub const HMAC_HASHES: &'static [HashAlgorithm] = &[
-        HashAlgorithm::Sha1,
-        HashAlgorithm::Sha224,
-        HashAlgorithm::Sha256,
-        HashAlgorithm::Sha384,
-        HashAlgorithm::Sha512,
-        HashAlgorithm::Sha512_224,
-        HashAlgorithm::Sha512_256,
-        HashAlgorithm::Sha3_224,
-        HashAlgorithm::Sha3_256,
-        HashAlgorithm::Sha3_384,
-        HashAlgorithm::Sha3_512,
-        HashAlgorithm::Blake2b512,
-        HashAlgorithm::Blake2s256,
-        HashAlgorithm::Md5,
-        HashAlgorithm::Sm3,
-    ];
+/// One row per hash of `hashes`: a loop over the one list, not a second copy of it.
+const fn rows<const N: usize>(hashes: [HashAlgorithm; N]) -> [Capability; N] {
+    let mut rows = [Capability::new(Algorithm::Hmac(HashAlgorithm::Sha256)); N];
+    let mut i = 0;
+    while i < N {
+        rows[i] = Capability::new(Algorithm::Hmac(hashes[i]));
+        i += 1;
+    }
+    rows
 }
 
 impl HmacBackend for RustCrypto {
     type HmacCtx = RustCryptoHmacContext;
 
-    fn supported_hmac_hashes(&self) -> &[HashAlgorithm] {
-        Self::HMAC_HASHES
+    fn hmac_capabilities(&self) -> &[Capability] {
+        CAPABILITIES
     }
 
     fn create_hmac_ctx(

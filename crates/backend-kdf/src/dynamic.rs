@@ -2,7 +2,9 @@
 //!
 //! The static traits have no associated types and no generic methods, so they are object-safe as
 //! they stand: each `Dyn*` trait is only the static trait plus `Send + Sync`, implemented for every
-//! static implementation. Methods are the static trait's (no second copy to keep in step).
+//! static implementation. Methods are the static trait's (no second copy to keep in step), and
+//! since every `Box<B>` and `&B` of a backend is a backend (see the crate root),
+//! `Box<dyn DynPbkdf2HmacBackend>` is a static [`Pbkdf2HmacBackend`] as it stands.
 
 use crate::{HkdfBackend, Pbkdf2HmacBackend, ScryptBackend};
 

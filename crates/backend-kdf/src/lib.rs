@@ -1,6 +1,6 @@
 //! Key derivation: [`Pbkdf2HmacBackend`] and [`ScryptBackend`], the seed interfaces for PBKDF2-HMAC and
-//! scrypt, [`HkdfBackend`] for RFC 5869 HKDF, and `RustCrypto`, their implementation over the
-//! RustCrypto `pbkdf2`, `hkdf` and `scrypt` crates.
+//! scrypt, [`HkdfBackend`] for RFC 5869 HKDF, and their implementation for `RustCrypto` (the one
+//! provider type of `backend-core`) over the RustCrypto `pbkdf2`, `hkdf` and `scrypt` crates.
 //!
 //! ```
 //! use backend_kdf::{HashAlgorithm, Pbkdf2HmacBackend, RustCrypto};
@@ -31,9 +31,13 @@ mod dynamic;
 mod key;
 mod params;
 #[cfg(feature = "rustcrypto")]
-mod rustcrypto;
+pub mod rustcrypto;
 
-pub use backend_core::{Error, HashAlgorithm, Reason, Result};
+use backend_core::capability::{Algorithm, Capability, Query};
+
+#[cfg(feature = "rustcrypto")]
+pub use backend_core::RustCrypto;
+pub use backend_core::{Error, HashAlgorithm, Reason, Result, capability};
 #[cfg(feature = "alloc")]
 pub use dynamic::{DynHkdfBackend, DynPbkdf2HmacBackend, DynScryptBackend};
 #[cfg(feature = "alloc")]
@@ -43,8 +47,6 @@ pub use params::{
     SCRYPT_MAX_LENGTH, ScryptParams, check_hkdf_length, check_hkdf_prk, check_owned_length,
     check_pbkdf2, check_prk_buffer, check_scrypt_length, hkdf_max_length, pbkdf2_max_length,
 };
-#[cfg(feature = "rustcrypto")]
-pub use rustcrypto::RustCrypto;
 #[cfg(feature = "scrypt")]
 pub use rustcrypto::RustCryptoScrypt;
 
@@ -52,6 +54,27 @@ use zeroize::Zeroizing;
 
 /// The largest digest HKDF's provided one-shot derivation holds on the stack (SHA-512, BLAKE2b).
 const MAX_PRK_SIZE: usize = 64;
+
+/// The capability query for PBKDF2 with HMAC over `algorithm` (lengths, iterations and salts do
+/// not decide support: every provider checks them with the same rules, [`check_pbkdf2`]).
+/// [`Pbkdf2HmacBackend::pbkdf2_hmac_supported`] asks it, and a composition of providers routes
+/// the derivation with it.
+pub const fn pbkdf2_hmac_query(algorithm: HashAlgorithm) -> Query {
+    Query::new(Algorithm::Pbkdf2Hmac(algorithm))
+}
+
+/// The capability query for HKDF over `algorithm` (extract, expand or both; lengths are checked by
+/// the same rules for every provider, [`check_hkdf_length`]).
+pub const fn hkdf_query(algorithm: HashAlgorithm) -> Query {
+    Query::new(Algorithm::Hkdf(algorithm))
+}
+
+/// The capability query for scrypt. Its parameters do not decide support: a provider states its
+/// limits with [`ScryptBackend::scrypt_memory_limit`] and [`ScryptBackend::scrypt_cost_limit`]
+/// and refuses parameters over them as invalid arguments.
+pub const fn scrypt_query() -> Query {
+    Query::new(Algorithm::Scrypt)
+}
 
 /// A backend that derives keys with PBKDF2, using HMAC as the PRF (the seed system's
 /// `PBKDF2HMACBackend`).
@@ -74,13 +97,17 @@ const MAX_PRK_SIZE: usize = 64;
 #[doc(alias = "pbkdf2_hmac")]
 #[doc(alias = "PBKDF2HMAC")]
 pub trait Pbkdf2HmacBackend {
-    /// The capability table: every hash this backend runs PBKDF2-HMAC with.
-    /// [`Pbkdf2HmacBackend::pbkdf2_hmac_supported`] is derived from it.
-    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm];
+    /// The capability rows: an [`Algorithm::Pbkdf2Hmac`] row for every hash this backend runs
+    /// PBKDF2-HMAC with. [`Pbkdf2HmacBackend::pbkdf2_hmac_supported`] is derived from them.
+    fn pbkdf2_hmac_capabilities(&self) -> &[Capability];
 
-    /// True when the derivations of this trait succeed for `algorithm` (with valid parameters).
+    /// True when the derivations of this trait succeed for `algorithm` (with valid parameters);
+    /// false when they are [`Error::Unsupported`].
     fn pbkdf2_hmac_supported(&self, algorithm: HashAlgorithm) -> bool {
-        backend_core::table_lists(self.supported_pbkdf2_hashes(), &algorithm)
+        capability::supports(
+            self.pbkdf2_hmac_capabilities(),
+            &pbkdf2_hmac_query(algorithm),
+        )
     }
 
     /// Derives `out.len()` bytes into the caller's buffer (the allocation-free form of
@@ -152,13 +179,14 @@ pub trait Pbkdf2HmacBackend {
 #[doc(alias = "HKDF")]
 #[doc(alias = "HKDFExpand")]
 pub trait HkdfBackend {
-    /// The capability table: every hash this backend runs HKDF with.
-    /// [`HkdfBackend::hkdf_supported`] is derived from it.
-    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm];
+    /// The capability rows: an [`Algorithm::Hkdf`] row for every hash this backend runs HKDF
+    /// with. [`HkdfBackend::hkdf_supported`] is derived from them.
+    fn hkdf_capabilities(&self) -> &[Capability];
 
-    /// True when the derivations of this trait succeed for `algorithm` (with valid parameters).
+    /// True when the derivations of this trait succeed for `algorithm` (with valid parameters);
+    /// false when they are [`Error::Unsupported`].
     fn hkdf_supported(&self, algorithm: HashAlgorithm) -> bool {
-        backend_core::table_lists(self.supported_hkdf_hashes(), &algorithm)
+        capability::supports(self.hkdf_capabilities(), &hkdf_query(algorithm))
     }
 
     /// HKDF-Extract: writes the pseudorandom key HMAC(salt, key_material) into `prk`, which must
@@ -300,6 +328,17 @@ pub trait HkdfBackend {
 /// ```
 #[doc(alias = "scrypt")]
 pub trait ScryptBackend {
+    /// The capability rows: one [`Algorithm::Scrypt`] row when this backend runs scrypt (the
+    /// parameter limits are the methods below, not rows). [`ScryptBackend::scrypt_supported`] is
+    /// derived from them.
+    fn scrypt_capabilities(&self) -> &[Capability];
+
+    /// True when the derivations of this trait run (with parameters within the limits); false
+    /// when they are [`Error::Unsupported`].
+    fn scrypt_supported(&self) -> bool {
+        capability::supports(self.scrypt_capabilities(), &scrypt_query())
+    }
+
     /// The most working memory, in bytes, a derivation may use; parameter sets that need more are
     /// refused with [`Error::InvalidArgument`]. [`DEFAULT_SCRYPT_MEMORY_LIMIT`] unless the
     /// backend was configured otherwise.
@@ -321,7 +360,8 @@ pub trait ScryptBackend {
 
     /// Derives `out.len()` bytes into the caller's buffer.
     ///
-    /// Errors ([`Error::InvalidArgument`]): `out` empty or longer than (2^32 - 1) × 32 bytes; `n`
+    /// Errors: [`Error::Unsupported`] (reason [`Reason::Kdf`]) when the backend has no scrypt
+    /// row; [`Error::InvalidArgument`]: `out` empty or longer than (2^32 - 1) × 32 bytes; `n`
     /// not larger than 1 or not a power of two; `r` or `p` zero; r × p ≥ 2^30; working memory
     /// above [`ScryptBackend::scrypt_memory_limit`]; N × r × p above
     /// [`ScryptBackend::scrypt_cost_limit`].
@@ -348,6 +388,9 @@ pub trait ScryptBackend {
         r: u32,
         p: u32,
     ) -> Result<DerivedKey> {
+        if !self.scrypt_supported() {
+            return Err(Error::unsupported(Reason::Kdf, "scrypt"));
+        }
         check_scrypt_length(length)?;
         let params = ScryptParams::new(n, r, p)?;
         params.check_memory(self.scrypt_memory_limit())?;
@@ -358,3 +401,159 @@ pub trait ScryptBackend {
         })
     }
 }
+
+/// A boxed or borrowed backend is a backend, so a provider chosen at run time
+/// (`Box<dyn DynPbkdf2HmacBackend>`, `&dyn DynHkdfBackend`, ...) serves code generic over the
+/// static traits. Every method forwards, provided ones included, so a provider's overrides (its
+/// owned-length limit, a faster one-shot HKDF) are kept.
+macro_rules! forward_through_pointers {
+    ($($pointer:ty),+) => {$(
+        impl<B: Pbkdf2HmacBackend + ?Sized> Pbkdf2HmacBackend for $pointer {
+            fn pbkdf2_hmac_capabilities(&self) -> &[Capability] {
+                (**self).pbkdf2_hmac_capabilities()
+            }
+            fn pbkdf2_hmac_supported(&self, algorithm: HashAlgorithm) -> bool {
+                (**self).pbkdf2_hmac_supported(algorithm)
+            }
+            fn derive_pbkdf2_hmac_into(
+                &self,
+                algorithm: HashAlgorithm,
+                salt: &[u8],
+                iterations: u32,
+                key_material: &[u8],
+                out: &mut [u8],
+            ) -> Result<()> {
+                (**self).derive_pbkdf2_hmac_into(algorithm, salt, iterations, key_material, out)
+            }
+            fn pbkdf2_owned_length_limit(&self) -> usize {
+                (**self).pbkdf2_owned_length_limit()
+            }
+            #[cfg(feature = "alloc")]
+            fn derive_pbkdf2_hmac(
+                &self,
+                algorithm: HashAlgorithm,
+                length: usize,
+                salt: &[u8],
+                iterations: u32,
+                key_material: &[u8],
+            ) -> Result<DerivedKey> {
+                (**self).derive_pbkdf2_hmac(algorithm, length, salt, iterations, key_material)
+            }
+        }
+
+        impl<B: HkdfBackend + ?Sized> HkdfBackend for $pointer {
+            fn hkdf_capabilities(&self) -> &[Capability] {
+                (**self).hkdf_capabilities()
+            }
+            fn hkdf_supported(&self, algorithm: HashAlgorithm) -> bool {
+                (**self).hkdf_supported(algorithm)
+            }
+            fn hkdf_extract_into(
+                &self,
+                algorithm: HashAlgorithm,
+                salt: &[u8],
+                key_material: &[u8],
+                prk: &mut [u8],
+            ) -> Result<()> {
+                (**self).hkdf_extract_into(algorithm, salt, key_material, prk)
+            }
+            fn hkdf_expand_into(
+                &self,
+                algorithm: HashAlgorithm,
+                prk: &[u8],
+                info: &[u8],
+                out: &mut [u8],
+            ) -> Result<()> {
+                (**self).hkdf_expand_into(algorithm, prk, info, out)
+            }
+            fn derive_hkdf_into(
+                &self,
+                algorithm: HashAlgorithm,
+                salt: &[u8],
+                info: &[u8],
+                key_material: &[u8],
+                out: &mut [u8],
+            ) -> Result<()> {
+                (**self).derive_hkdf_into(algorithm, salt, info, key_material, out)
+            }
+            fn hkdf_owned_length_limit(&self) -> usize {
+                (**self).hkdf_owned_length_limit()
+            }
+            #[cfg(feature = "alloc")]
+            fn hkdf_extract(
+                &self,
+                algorithm: HashAlgorithm,
+                salt: &[u8],
+                key_material: &[u8],
+            ) -> Result<DerivedKey> {
+                (**self).hkdf_extract(algorithm, salt, key_material)
+            }
+            #[cfg(feature = "alloc")]
+            fn hkdf_expand(
+                &self,
+                algorithm: HashAlgorithm,
+                length: usize,
+                prk: &[u8],
+                info: &[u8],
+            ) -> Result<DerivedKey> {
+                (**self).hkdf_expand(algorithm, length, prk, info)
+            }
+            #[cfg(feature = "alloc")]
+            fn derive_hkdf(
+                &self,
+                algorithm: HashAlgorithm,
+                length: usize,
+                salt: &[u8],
+                info: &[u8],
+                key_material: &[u8],
+            ) -> Result<DerivedKey> {
+                (**self).derive_hkdf(algorithm, length, salt, info, key_material)
+            }
+        }
+
+        impl<B: ScryptBackend + ?Sized> ScryptBackend for $pointer {
+            fn scrypt_capabilities(&self) -> &[Capability] {
+                (**self).scrypt_capabilities()
+            }
+            fn scrypt_supported(&self) -> bool {
+                (**self).scrypt_supported()
+            }
+            fn scrypt_memory_limit(&self) -> u64 {
+                (**self).scrypt_memory_limit()
+            }
+            fn scrypt_cost_limit(&self) -> u64 {
+                (**self).scrypt_cost_limit()
+            }
+            fn scrypt_owned_length_limit(&self) -> usize {
+                (**self).scrypt_owned_length_limit()
+            }
+            fn derive_scrypt_into(
+                &self,
+                key_material: &[u8],
+                salt: &[u8],
+                n: u64,
+                r: u32,
+                p: u32,
+                out: &mut [u8],
+            ) -> Result<()> {
+                (**self).derive_scrypt_into(key_material, salt, n, r, p, out)
+            }
+            #[cfg(feature = "alloc")]
+            fn derive_scrypt(
+                &self,
+                key_material: &[u8],
+                salt: &[u8],
+                length: usize,
+                n: u64,
+                r: u32,
+                p: u32,
+            ) -> Result<DerivedKey> {
+                (**self).derive_scrypt(key_material, salt, length, n, r, p)
+            }
+        }
+    )+};
+}
+
+forward_through_pointers!(&B);
+#[cfg(feature = "alloc")]
+forward_through_pointers!(alloc::boxed::Box<B>);

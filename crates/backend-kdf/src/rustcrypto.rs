@@ -1,23 +1,49 @@
-//! The key-derivation traits over the RustCrypto `pbkdf2`, `hkdf` and `scrypt` crates.
+//! The key-derivation traits for [`RustCrypto`] over the RustCrypto `pbkdf2`, `hkdf` and `scrypt`
+//! crates, beside their capability rows. Nothing here allocates except scrypt.
 
 use crate::params::{check_hkdf_length, check_hkdf_prk, check_pbkdf2, check_prk_buffer};
-use crate::{Error, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend, Reason, Result};
+use crate::{Error, HashAlgorithm, HkdfBackend, Pbkdf2HmacBackend, Reason, Result, RustCrypto};
+use backend_core::capability::{Algorithm, Capability};
 use zeroize::Zeroize;
 
-/// The RustCrypto key-derivation provider: PBKDF2-HMAC and HKDF with every hash the RustCrypto
-/// HMAC provider supports, and (feature `scrypt`) scrypt with the default memory limit.
-///
-/// Nothing here allocates except scrypt.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct RustCrypto;
+#[cfg(feature = "scrypt")]
+pub use scrypt_impl::{RustCryptoScrypt, SCRYPT_CAPABILITIES};
 
-impl RustCrypto {
-    /// The PBKDF2 capability table: exactly the RustCrypto HMAC provider's table (every
-    /// fixed-output hash), so the two families cannot drift apart.
-    pub const PBKDF2_HASHES: &'static [HashAlgorithm] = backend_hmac::RustCrypto::HMAC_HASHES;
+/// What [`RustCrypto`] runs PBKDF2-HMAC with: the RustCrypto HMAC rows
+/// (`backend_hmac::rustcrypto::CAPABILITIES`, every fixed-output hash) relabelled
+/// [`Algorithm::Pbkdf2Hmac`], so the two families cannot drift apart.
+pub const PBKDF2_CAPABILITIES: &[Capability] = &over_hmac_rows(Kdf::Pbkdf2);
 
-    /// The HKDF capability table: the same hashes.
-    pub const HKDF_HASHES: &'static [HashAlgorithm] = backend_hmac::RustCrypto::HMAC_HASHES;
+/// What [`RustCrypto`] runs HKDF with: the same HMAC rows relabelled [`Algorithm::Hkdf`].
+pub const HKDF_CAPABILITIES: &[Capability] = &over_hmac_rows(Kdf::Hkdf);
+
+/// The rows PBKDF2 and HKDF are built on.
+const HMAC_ROWS: &[Capability] = backend_hmac::rustcrypto::CAPABILITIES;
+
+/// Which HMAC-based derivation a relabelled row is for.
+#[derive(Clone, Copy)]
+enum Kdf {
+    Pbkdf2,
+    Hkdf,
+}
+
+/// [`HMAC_ROWS`] with each `Algorithm::Hmac(hash)` relabelled as `kdf` over the same hash (and
+/// the rest of the row kept). The HMAC table holds only HMAC rows; anything else would be kept
+/// as it is and serve no KDF query (`kdf_rows_are_the_hmac_rows_relabelled` checks there is none).
+const fn over_hmac_rows(kdf: Kdf) -> [Capability; HMAC_ROWS.len()] {
+    let mut rows = [Capability::new(Algorithm::Scrypt); HMAC_ROWS.len()];
+    let mut i = 0;
+    while i < rows.len() {
+        let row = HMAC_ROWS[i];
+        let algorithm = match (row.algorithm, kdf) {
+            (Algorithm::Hmac(hash), Kdf::Pbkdf2) => Algorithm::Pbkdf2Hmac(hash),
+            (Algorithm::Hmac(hash), Kdf::Hkdf) => Algorithm::Hkdf(hash),
+            (other, _) => other,
+        };
+        rows[i] = Capability { algorithm, ..row };
+        i += 1;
+    }
+    rows
 }
 
 /// Runs `$body` with `$prf` bound to the RustCrypto HMAC type for `$algorithm`, or evaluates
@@ -96,8 +122,8 @@ fn unsupported(algorithm: HashAlgorithm) -> Error {
 }
 
 impl Pbkdf2HmacBackend for RustCrypto {
-    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm] {
-        Self::PBKDF2_HASHES
+    fn pbkdf2_hmac_capabilities(&self) -> &[Capability] {
+        PBKDF2_CAPABILITIES
     }
 
     fn derive_pbkdf2_hmac_into(
@@ -121,8 +147,8 @@ impl Pbkdf2HmacBackend for RustCrypto {
 }
 
 impl HkdfBackend for RustCrypto {
-    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm] {
-        Self::HKDF_HASHES
+    fn hkdf_capabilities(&self) -> &[Capability] {
+        HKDF_CAPABILITIES
     }
 
     fn hkdf_extract_into(
@@ -177,16 +203,17 @@ fn copy_exact(out: &mut [u8], src: &[u8]) -> Result<()> {
 }
 
 #[cfg(feature = "scrypt")]
-pub use scrypt_impl::RustCryptoScrypt;
-
-#[cfg(feature = "scrypt")]
 mod scrypt_impl {
-    use super::RustCrypto;
     use crate::params::{
         DEFAULT_OWNED_LENGTH_LIMIT, DEFAULT_SCRYPT_COST_LIMIT, DEFAULT_SCRYPT_MEMORY_LIMIT,
         ScryptParams, check_scrypt_length,
     };
-    use crate::{Error, Result, ScryptBackend};
+    use crate::{Error, Result, RustCrypto, ScryptBackend};
+    use backend_core::capability::{Algorithm, Capability};
+
+    /// What [`RustCrypto`] and every [`RustCryptoScrypt`] offer: scrypt (within the configured
+    /// limits, which are the [`ScryptBackend`] methods, not rows).
+    pub const SCRYPT_CAPABILITIES: &[Capability] = &[Capability::new(Algorithm::Scrypt)];
 
     /// scrypt over the RustCrypto `scrypt` crate, with its limits as fields: a plain struct, so a
     /// configuration is a `const`
@@ -244,6 +271,10 @@ mod scrypt_impl {
     }
 
     impl ScryptBackend for RustCryptoScrypt {
+        fn scrypt_capabilities(&self) -> &[Capability] {
+            SCRYPT_CAPABILITIES
+        }
+
         fn scrypt_memory_limit(&self) -> u64 {
             self.memory_limit
         }
@@ -279,6 +310,10 @@ mod scrypt_impl {
     }
 
     impl ScryptBackend for RustCrypto {
+        fn scrypt_capabilities(&self) -> &[Capability] {
+            SCRYPT_CAPABILITIES
+        }
+
         fn scrypt_memory_limit(&self) -> u64 {
             RustCryptoScrypt::DEFAULT.memory_limit
         }

@@ -42,7 +42,7 @@ fn pbkdf2_rejects_a_zero_length() {
 
 #[test]
 fn pbkdf2_rejects_a_length_over_2_pow_32_minus_1_blocks_before_allocating() {
-    for algorithm in RustCrypto::PBKDF2_HASHES {
+    for algorithm in &HashAlgorithm::FIXED_OUTPUT {
         let max = pbkdf2_max_length(*algorithm);
         assert_eq!(
             max as u64,
@@ -143,7 +143,7 @@ fn hkdf_rejects_a_zero_length() {
 
 #[test]
 fn hkdf_rejects_a_length_over_255_blocks() {
-    for algorithm in RustCrypto::HKDF_HASHES {
+    for algorithm in &HashAlgorithm::FIXED_OUTPUT {
         let max = hkdf_max_length(*algorithm);
         assert_eq!(max, 255 * algorithm.digest_size());
         let prk = vec![7u8; algorithm.digest_size()];
@@ -269,7 +269,7 @@ fn hkdf_refuses_an_xof_as_an_unsupported_hash() {
 
 #[test]
 fn hkdf_extract_then_expand_is_derive_and_an_empty_salt_is_a_zero_salt() {
-    for algorithm in RustCrypto::HKDF_HASHES {
+    for algorithm in &HashAlgorithm::FIXED_OUTPUT {
         let prk = RustCrypto.hkdf_extract(*algorithm, b"", b"ikm").unwrap();
         let zero_salt = vec![0u8; algorithm.digest_size()];
         assert_eq!(
@@ -340,8 +340,8 @@ fn pbkdf2_owned_form_refuses_a_length_just_over_the_limit_and_into_still_works()
 struct Limited;
 
 impl HkdfBackend for Limited {
-    fn supported_hkdf_hashes(&self) -> &[HashAlgorithm] {
-        RustCrypto.supported_hkdf_hashes()
+    fn hkdf_capabilities(&self) -> &[backend_kdf::capability::Capability] {
+        RustCrypto.hkdf_capabilities()
     }
     fn hkdf_extract_into(
         &self,
@@ -367,8 +367,8 @@ impl HkdfBackend for Limited {
 }
 
 impl Pbkdf2HmacBackend for Limited {
-    fn supported_pbkdf2_hashes(&self) -> &[HashAlgorithm] {
-        RustCrypto.supported_pbkdf2_hashes()
+    fn pbkdf2_hmac_capabilities(&self) -> &[backend_kdf::capability::Capability] {
+        RustCrypto.pbkdf2_hmac_capabilities()
     }
     fn derive_pbkdf2_hmac_into(
         &self,
@@ -422,7 +422,7 @@ fn the_owned_forms_follow_a_providers_owned_length_limit() {
         .unwrap();
     assert_eq!(&into[..100], at.as_bytes());
     // HKDF's own maximum (255 blocks) stays below the default limit for every hash.
-    for algorithm in RustCrypto::HKDF_HASHES {
+    for algorithm in &HashAlgorithm::FIXED_OUTPUT {
         assert!(hkdf_max_length(*algorithm) <= RustCrypto.hkdf_owned_length_limit());
     }
 }

@@ -58,22 +58,44 @@ fn hkdf_supported_agrees_with_derive_for_every_descriptor() {
     }
 }
 
+/// PBKDF2 and HKDF are offered for exactly the hashes HMAC is: their rows are the HMAC rows
+/// relabelled (same order, same parameters), and every `*_supported` is `supports` over them.
 #[test]
-fn kdf_tables_are_the_hmac_table() {
-    assert_eq!(
-        RustCrypto.supported_pbkdf2_hashes(),
-        backend_hmac::RustCrypto.supported_hmac_hashes()
-    );
-    assert_eq!(
-        RustCrypto.supported_hkdf_hashes(),
-        backend_hmac::RustCrypto.supported_hmac_hashes()
-    );
+fn kdf_rows_are_the_hmac_rows_relabelled() {
+    use backend_kdf::capability::{Algorithm, supports};
+    use backend_kdf::rustcrypto::{HKDF_CAPABILITIES, PBKDF2_CAPABILITIES};
+    use backend_kdf::{hkdf_query, pbkdf2_hmac_query};
+    let hmac = RustCrypto.hmac_capabilities();
+    assert_eq!(RustCrypto.pbkdf2_hmac_capabilities(), PBKDF2_CAPABILITIES);
+    assert_eq!(RustCrypto.hkdf_capabilities(), HKDF_CAPABILITIES);
+    assert_eq!(hmac.len(), HashAlgorithm::FIXED_OUTPUT.len());
+    for ((h, p), k) in hmac.iter().zip(PBKDF2_CAPABILITIES).zip(HKDF_CAPABILITIES) {
+        let Algorithm::Hmac(hash) = h.algorithm else {
+            panic!("an HMAC row that is not HMAC: {h:?}");
+        };
+        assert_eq!(p.algorithm, Algorithm::Pbkdf2Hmac(hash));
+        assert_eq!(k.algorithm, Algorithm::Hkdf(hash));
+        assert_eq!((p.key_bits, p.hashes), (h.key_bits, h.hashes));
+        assert_eq!((k.key_bits, k.hashes), (h.key_bits, h.hashes));
+    }
+    for algorithm in descriptors() {
+        assert_eq!(
+            RustCrypto.pbkdf2_hmac_supported(algorithm),
+            supports(PBKDF2_CAPABILITIES, &pbkdf2_hmac_query(algorithm))
+        );
+        assert_eq!(
+            RustCrypto.hkdf_supported(algorithm),
+            supports(HKDF_CAPABILITIES, &hkdf_query(algorithm))
+        );
+        assert_eq!(
+            RustCrypto.hkdf_supported(algorithm),
+            RustCrypto.hmac_supported(algorithm)
+        );
+    }
 }
 
 fn hmac(algorithm: HashAlgorithm, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-    let mut ctx = backend_hmac::RustCrypto
-        .create_hmac_ctx(key, algorithm)
-        .unwrap();
+    let mut ctx = RustCrypto.create_hmac_ctx(key, algorithm).unwrap();
     parts.iter().for_each(|p| ctx.update(p));
     ctx.finalize().to_vec()
 }
@@ -82,7 +104,7 @@ fn hmac(algorithm: HashAlgorithm, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
 /// check for the hashes no published vector covers (SHA-3, BLAKE2, MD5, SM3, SHA-512/t).
 #[test]
 fn pbkdf2_and_hkdf_agree_with_hmac_for_every_hash() {
-    for &algorithm in RustCrypto::PBKDF2_HASHES {
+    for algorithm in HashAlgorithm::FIXED_OUTPUT {
         let size = algorithm.digest_size();
         // PBKDF2, 2 iterations, 2 blocks: T_i = U1 ^ U2, U1 = HMAC(P, S || INT(i)), U2 = HMAC(P, U1).
         let mut expected = Vec::new();
