@@ -1,0 +1,931 @@
+//! Providers as values, and their composition.
+//!
+//! A [`Provider`] is a plain struct of what one implementation offers, one optional part per
+//! family (the shape of rustls's `CryptoProvider`). [`Provider::RUSTCRYPTO`] is the pure-Rust
+//! default, and a variant is a struct update:
+//!
+//! ```
+//! use backend::{HashAlgorithm, HashBackend, Provider};
+//!
+//! // RustCrypto without its hash part: hash calls answer `Unsupported`.
+//! let no_hash = Provider { name: "rustcrypto-without-hash", hash: None, ..Provider::RUSTCRYPTO };
+//! assert!(!no_hash.hash_supported(HashAlgorithm::Sha256));
+//! assert!(Provider::RUSTCRYPTO.hash_supported(HashAlgorithm::Sha256));
+//! ```
+//!
+//! A [`MultiBackend`] is built once from an ordered list of providers the caller chooses, checked,
+//! then frozen. Each call goes to the first provider whose capability rows accept the call's exact
+//! parameters (the family's `*_query` function); an operation on a key goes to the provider that
+//! made or loaded the key, because the key object carries its implementation. Its `*_supported`
+//! answers are the union of its providers'. [`MultiBackend::provider`] makes it a provider again,
+//! so compositions nest.
+//!
+//! Both implement every family trait compiled in, with boxed contexts and keys: hand either to a
+//! function generic over `HashBackend`, `CipherBackend`, ...
+
+use alloc::vec::Vec;
+use core::fmt;
+
+use backend_core::capability::{Algorithm, Capability, Query, supports};
+use backend_core::{Error, Reason, Result, RustCrypto};
+
+#[cfg(feature = "cipher")]
+use backend_cipher::{
+    AeadAlgorithm, AeadBackend, CipherBackend, DynAeadBackend, DynAeadKey, DynCipherBackend,
+    DynDecryptionContext, DynEncryptionContext, Mode, aead_query, cipher_query,
+};
+#[cfg(feature = "cmac")]
+use backend_cmac::{CmacBackend, DynCmacBackend, cmac_query};
+#[cfg(any(feature = "cmac", feature = "cipher"))]
+use backend_core::CipherAlgorithm;
+#[cfg(any(feature = "cmac", feature = "hmac"))]
+use backend_core::DynMacContext;
+#[cfg(any(feature = "hash", feature = "hmac", feature = "kdf"))]
+use backend_core::HashAlgorithm;
+#[cfg(any(feature = "ec", feature = "rsa"))]
+use backend_core::rng::RandomSource;
+#[cfg(feature = "ec")]
+use backend_ec::{
+    DynEllipticCurveBackend, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers,
+    EllipticCurve, EllipticCurveBackend, ec_key_query,
+};
+#[cfg(feature = "hash")]
+use backend_hash::{DynHashBackend, DynHashContext, HashBackend, HashOutput, hash_query};
+#[cfg(feature = "hmac")]
+use backend_hmac::{DynHmacBackend, HmacBackend, hmac_query};
+#[cfg(feature = "kdf")]
+use backend_kdf::{
+    DynHkdfBackend, DynPbkdf2HmacBackend, HkdfBackend, Pbkdf2HmacBackend, hkdf_query,
+    pbkdf2_hmac_query,
+};
+#[cfg(feature = "scrypt")]
+use backend_kdf::{DynScryptBackend, ScryptBackend, scrypt_query};
+#[cfg(feature = "rsa")]
+use backend_rsa::{
+    RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers,
+    rsa_key_generation_query, rsa_keys_query,
+};
+
+/// What one provider offers, family by family; `None` where it offers nothing.
+///
+/// A plain value: `const`-constructible, `Copy`, a variant made by struct update. Build one for
+/// any implementation of the family traits (a token, an accelerated library) by pointing its
+/// fields at it. It implements every family trait itself, so it can be used directly, or listed
+/// in a [`MultiBackend`].
+#[derive(Clone, Copy)]
+pub struct Provider<'a> {
+    /// A short name for reports and errors (`"rustcrypto"`, `"ring"`, `"pkcs11"`).
+    pub name: &'static str,
+    /// Hashes.
+    #[cfg(feature = "hash")]
+    pub hash: Option<&'a dyn DynHashBackend>,
+    /// HMAC.
+    #[cfg(feature = "hmac")]
+    pub hmac: Option<&'a dyn DynHmacBackend>,
+    /// CMAC.
+    #[cfg(feature = "cmac")]
+    pub cmac: Option<&'a dyn DynCmacBackend>,
+    /// Streaming ciphers.
+    #[cfg(feature = "cipher")]
+    pub cipher: Option<&'a dyn DynCipherBackend>,
+    /// One-shot AEADs.
+    #[cfg(feature = "cipher")]
+    pub aead: Option<&'a dyn DynAeadBackend>,
+    /// PBKDF2-HMAC.
+    #[cfg(feature = "kdf")]
+    pub pbkdf2_hmac: Option<&'a dyn DynPbkdf2HmacBackend>,
+    /// HKDF.
+    #[cfg(feature = "kdf")]
+    pub hkdf: Option<&'a dyn DynHkdfBackend>,
+    /// scrypt.
+    #[cfg(feature = "scrypt")]
+    pub scrypt: Option<&'a dyn DynScryptBackend>,
+    /// RSA.
+    #[cfg(feature = "rsa")]
+    pub rsa: Option<&'a dyn RsaBackend>,
+    /// Elliptic curves.
+    #[cfg(feature = "ec")]
+    pub ec: Option<&'a dyn DynEllipticCurveBackend>,
+}
+
+impl Provider<'static> {
+    /// The RustCrypto provider: every family compiled in, pure Rust.
+    pub const RUSTCRYPTO: Provider<'static> = Provider {
+        name: "rustcrypto",
+        #[cfg(feature = "hash")]
+        hash: Some(&RustCrypto),
+        #[cfg(feature = "hmac")]
+        hmac: Some(&RustCrypto),
+        #[cfg(feature = "cmac")]
+        cmac: Some(&RustCrypto),
+        #[cfg(feature = "cipher")]
+        cipher: Some(&RustCrypto),
+        #[cfg(feature = "cipher")]
+        aead: Some(&RustCrypto),
+        #[cfg(feature = "kdf")]
+        pbkdf2_hmac: Some(&RustCrypto),
+        #[cfg(feature = "kdf")]
+        hkdf: Some(&RustCrypto),
+        #[cfg(feature = "scrypt")]
+        scrypt: Some(&RustCrypto),
+        #[cfg(feature = "rsa")]
+        rsa: Some(&RustCrypto),
+        #[cfg(feature = "ec")]
+        ec: Some(&RustCrypto),
+    };
+
+    /// A provider that offers nothing: the start of a struct update naming only what a partial
+    /// provider has (`Provider { name: "token", hash: Some(&token), ..Provider::EMPTY }`).
+    pub const EMPTY: Provider<'static> = Provider {
+        name: "empty",
+        #[cfg(feature = "hash")]
+        hash: None,
+        #[cfg(feature = "hmac")]
+        hmac: None,
+        #[cfg(feature = "cmac")]
+        cmac: None,
+        #[cfg(feature = "cipher")]
+        cipher: None,
+        #[cfg(feature = "cipher")]
+        aead: None,
+        #[cfg(feature = "kdf")]
+        pbkdf2_hmac: None,
+        #[cfg(feature = "kdf")]
+        hkdf: None,
+        #[cfg(feature = "scrypt")]
+        scrypt: None,
+        #[cfg(feature = "rsa")]
+        rsa: None,
+        #[cfg(feature = "ec")]
+        ec: None,
+    };
+}
+
+impl Provider<'_> {
+    /// Tries the cheapest call of every capability row and returns the first row whose call fails
+    /// with [`Error::Unsupported`]: a provider whose rows contradict its own calls would make a
+    /// composition pick it and fail instead of falling through. [`MultiBackend::new`] runs it.
+    ///
+    /// RSA rows are not exercised here (their cheapest call is a key load or generation); the
+    /// vector runner covers them with `--provider`.
+    pub fn check(&self) -> core::result::Result<(), Inconsistency> {
+        crate::check::provider(self)
+    }
+}
+
+impl fmt::Debug for Provider<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)?;
+        f.write_str(" ")?;
+        f.debug_set()
+            .entries(
+                Family::ALL
+                    .into_iter()
+                    .filter(|family| has_part(self, *family))
+                    .map(Family::name),
+            )
+            .finish()
+    }
+}
+
+/// A provider whose capability rows say it offers something its calls refuse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inconsistency {
+    /// The provider's name.
+    pub provider: &'static str,
+    /// The row that was tried.
+    pub row: Capability,
+    /// What its cheapest call answered.
+    pub error: Error,
+}
+
+impl fmt::Display for Inconsistency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "provider {} offers {:?} but its call answered: {}",
+            self.provider, self.row.algorithm, self.error
+        )
+    }
+}
+
+impl core::error::Error for Inconsistency {}
+
+/// Providers composed in the caller's order: each call goes to the first provider that accepts
+/// its exact parameters.
+///
+/// ```
+/// use backend::capability::{Algorithm, Query};
+/// use backend::{HashAlgorithm, HashBackend, MultiBackend, Provider};
+///
+/// // A stand-in for a partial provider (a token, an accelerator): only its hash part.
+/// let partial = Provider { name: "hash-only", hash: Provider::RUSTCRYPTO.hash, ..Provider::EMPTY };
+/// let multi = MultiBackend::new([partial, Provider::RUSTCRYPTO])?;
+/// let sha256 = Query::new(Algorithm::Hash(HashAlgorithm::Sha256));
+/// assert_eq!(multi.serving(&sha256), Some("hash-only"));
+/// let digest = multi.hash(HashAlgorithm::Sha256, b"abc")?;
+/// assert_eq!(digest[..2], [0xba, 0x78]);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+pub struct MultiBackend<'a> {
+    providers: Vec<Provider<'a>>,
+    /// The union of the providers' rows, per family (indexed by `Family as usize`).
+    rows: [Vec<Capability>; Family::COUNT],
+}
+
+impl<'a> MultiBackend<'a> {
+    /// Composes `providers` in this order, after checking each one ([`Provider::check`]).
+    pub fn new(
+        providers: impl IntoIterator<Item = Provider<'a>>,
+    ) -> core::result::Result<Self, Inconsistency> {
+        let providers: Vec<Provider<'a>> = providers.into_iter().collect();
+        for provider in &providers {
+            provider.check()?;
+        }
+        let rows = Family::ALL.map(|family| {
+            providers
+                .iter()
+                .flat_map(|p| rows_of(p, family).iter().copied())
+                .collect()
+        });
+        Ok(MultiBackend { providers, rows })
+    }
+
+    /// The providers, in the order calls try them.
+    pub fn providers(&self) -> &[Provider<'a>] {
+        &self.providers
+    }
+
+    /// This composition as a provider value (every part it has points back at it), to list in
+    /// another `MultiBackend` or to hand to code that takes a [`Provider`].
+    pub fn provider(&self) -> Provider<'_> {
+        provider_of!(self, "multi")
+    }
+
+    /// The name of the provider a call described by `query` goes to: the first whose rows accept
+    /// it. `None` when no provider's rows do.
+    ///
+    /// ```
+    /// use backend::capability::{Algorithm, Query};
+    /// use backend::{HashAlgorithm, MultiBackend, Provider};
+    ///
+    /// let multi = MultiBackend::new([Provider::RUSTCRYPTO])?;
+    /// let sha256 = Query::new(Algorithm::Hash(HashAlgorithm::Sha256));
+    /// assert_eq!(multi.serving(&sha256), Some("rustcrypto"));
+    /// # Ok::<(), backend::Inconsistency>(())
+    /// ```
+    pub fn serving(&self, query: &Query) -> Option<&'static str> {
+        let family = Family::of(&query.algorithm)?;
+        self.providers
+            .iter()
+            .find(|p| supports(rows_of(p, family), query))
+            .map(|p| p.name)
+    }
+}
+
+impl fmt::Debug for MultiBackend<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(&self.providers).finish()
+    }
+}
+
+/// `$c` (a composition implementing every family trait) as a provider value: each part points
+/// back at `$c` where one of its providers has that family.
+macro_rules! provider_of {
+    ($c:expr, $name:expr) => {{
+        let c = $c;
+        let has = |family| c.parts().iter().any(|q| has_part(q, family));
+        let _ = &has;
+        Provider {
+            name: $name,
+            #[cfg(feature = "hash")]
+            hash: has(Family::Hash).then_some(c as &dyn DynHashBackend),
+            #[cfg(feature = "hmac")]
+            hmac: has(Family::Hmac).then_some(c as &dyn DynHmacBackend),
+            #[cfg(feature = "cmac")]
+            cmac: has(Family::Cmac).then_some(c as &dyn DynCmacBackend),
+            #[cfg(feature = "cipher")]
+            cipher: has(Family::Cipher).then_some(c as &dyn DynCipherBackend),
+            #[cfg(feature = "cipher")]
+            aead: has(Family::Aead).then_some(c as &dyn DynAeadBackend),
+            #[cfg(feature = "kdf")]
+            pbkdf2_hmac: has(Family::Pbkdf2Hmac).then_some(c as &dyn DynPbkdf2HmacBackend),
+            #[cfg(feature = "kdf")]
+            hkdf: has(Family::Hkdf).then_some(c as &dyn DynHkdfBackend),
+            #[cfg(feature = "scrypt")]
+            scrypt: has(Family::Scrypt).then_some(c as &dyn DynScryptBackend),
+            #[cfg(feature = "rsa")]
+            rsa: has(Family::Rsa).then_some(c as &dyn RsaBackend),
+            #[cfg(feature = "ec")]
+            ec: has(Family::Ec).then_some(c as &dyn DynEllipticCurveBackend),
+        }
+    }};
+}
+use provider_of;
+
+/// The families a provider has parts for; indexes the union rows of a [`MultiBackend`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    Hash,
+    Hmac,
+    Cmac,
+    Cipher,
+    Aead,
+    Pbkdf2Hmac,
+    Hkdf,
+    Scrypt,
+    Rsa,
+    Ec,
+}
+
+impl Family {
+    const COUNT: usize = 10;
+    const ALL: [Family; Family::COUNT] = [
+        Family::Hash,
+        Family::Hmac,
+        Family::Cmac,
+        Family::Cipher,
+        Family::Aead,
+        Family::Pbkdf2Hmac,
+        Family::Hkdf,
+        Family::Scrypt,
+        Family::Rsa,
+        Family::Ec,
+    ];
+
+    /// The family whose rows name `algorithm`.
+    fn of(algorithm: &Algorithm) -> Option<Family> {
+        Some(match algorithm {
+            Algorithm::Hash(_) => Family::Hash,
+            Algorithm::Hmac(_) => Family::Hmac,
+            Algorithm::Cmac(_) => Family::Cmac,
+            Algorithm::Cipher(..) => Family::Cipher,
+            Algorithm::Aead(_) => Family::Aead,
+            Algorithm::Pbkdf2Hmac(_) => Family::Pbkdf2Hmac,
+            Algorithm::Hkdf(_) => Family::Hkdf,
+            Algorithm::Scrypt => Family::Scrypt,
+            Algorithm::RsaKeyGeneration { .. }
+            | Algorithm::RsaKeys
+            | Algorithm::RsaSignature(_)
+            | Algorithm::RsaEncryption(_) => Family::Rsa,
+            Algorithm::EcKeys(_) | Algorithm::Ecdsa(_) | Algorithm::Ecdh(_) => Family::Ec,
+            _ => return None,
+        })
+    }
+
+    const fn name(self) -> &'static str {
+        match self {
+            Family::Hash => "hash",
+            Family::Hmac => "hmac",
+            Family::Cmac => "cmac",
+            Family::Cipher => "cipher",
+            Family::Aead => "aead",
+            Family::Pbkdf2Hmac => "pbkdf2-hmac",
+            Family::Hkdf => "hkdf",
+            Family::Scrypt => "scrypt",
+            Family::Rsa => "rsa",
+            Family::Ec => "ec",
+        }
+    }
+}
+
+/// Whether `p` has a part for `family` (a part may list no rows, e.g. a token without
+/// mechanisms, and still exist).
+fn has_part(p: &Provider<'_>, family: Family) -> bool {
+    match family {
+        #[cfg(feature = "hash")]
+        Family::Hash => p.hash.is_some(),
+        #[cfg(feature = "hmac")]
+        Family::Hmac => p.hmac.is_some(),
+        #[cfg(feature = "cmac")]
+        Family::Cmac => p.cmac.is_some(),
+        #[cfg(feature = "cipher")]
+        Family::Cipher => p.cipher.is_some(),
+        #[cfg(feature = "cipher")]
+        Family::Aead => p.aead.is_some(),
+        #[cfg(feature = "kdf")]
+        Family::Pbkdf2Hmac => p.pbkdf2_hmac.is_some(),
+        #[cfg(feature = "kdf")]
+        Family::Hkdf => p.hkdf.is_some(),
+        #[cfg(feature = "scrypt")]
+        Family::Scrypt => p.scrypt.is_some(),
+        #[cfg(feature = "rsa")]
+        Family::Rsa => p.rsa.is_some(),
+        #[cfg(feature = "ec")]
+        Family::Ec => p.ec.is_some(),
+        #[allow(unreachable_patterns)]
+        _ => false,
+    }
+}
+
+/// The capability rows of `p`'s part for `family` (empty without a part).
+fn rows_of<'p>(p: &'p Provider<'_>, family: Family) -> &'p [Capability] {
+    let rows: Option<&[Capability]> = match family {
+        #[cfg(feature = "hash")]
+        Family::Hash => p.hash.map(|b| b.hash_capabilities()),
+        #[cfg(feature = "hmac")]
+        Family::Hmac => p.hmac.map(|b| b.hmac_capabilities()),
+        #[cfg(feature = "cmac")]
+        Family::Cmac => p.cmac.map(|b| b.cmac_capabilities()),
+        #[cfg(feature = "cipher")]
+        Family::Cipher => p.cipher.map(|b| b.cipher_capabilities()),
+        #[cfg(feature = "cipher")]
+        Family::Aead => p.aead.map(|b| b.aead_capabilities()),
+        #[cfg(feature = "kdf")]
+        Family::Pbkdf2Hmac => p.pbkdf2_hmac.map(|b| b.pbkdf2_hmac_capabilities()),
+        #[cfg(feature = "kdf")]
+        Family::Hkdf => p.hkdf.map(|b| b.hkdf_capabilities()),
+        #[cfg(feature = "scrypt")]
+        Family::Scrypt => p.scrypt.map(|b| b.scrypt_capabilities()),
+        #[cfg(feature = "rsa")]
+        Family::Rsa => p.rsa.map(|b| b.rsa_capabilities()),
+        #[cfg(feature = "ec")]
+        Family::Ec => p.ec.map(|b| b.elliptic_curve_capabilities()),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    };
+    rows.unwrap_or(&[])
+}
+
+/// The providers of a composition and their rows: the one thing the family impls below need,
+/// so each family's routing is written once for [`Provider`], [`MultiBackend`] and
+/// [`Restricted`].
+trait Composition<'a> {
+    /// The providers, in the order calls try them.
+    fn parts(&self) -> &[Provider<'a>];
+    /// The rows the composition answers `*_capabilities` with.
+    fn rows(&self, family: Family) -> &[Capability];
+    /// The rows a call may be routed to `part` by.
+    fn part_rows<'s>(&'s self, part: &'s Provider<'a>, family: Family) -> &'s [Capability] {
+        rows_of(part, family)
+    }
+    /// Whether a call no row accepts still goes to the first part (for its own typed error).
+    fn falls_back(&self) -> bool {
+        true
+    }
+}
+
+impl<'a> Composition<'a> for Provider<'a> {
+    fn parts(&self) -> &[Provider<'a>] {
+        core::slice::from_ref(self)
+    }
+    fn rows(&self, family: Family) -> &[Capability] {
+        rows_of(self, family)
+    }
+}
+
+impl<'a> Composition<'a> for MultiBackend<'a> {
+    fn parts(&self) -> &[Provider<'a>] {
+        &self.providers
+    }
+    fn rows(&self, family: Family) -> &[Capability] {
+        &self.rows[family as usize]
+    }
+}
+
+impl<'a> Composition<'a> for Restricted<'a> {
+    fn parts(&self) -> &[Provider<'a>] {
+        core::slice::from_ref(&self.inner)
+    }
+    fn rows(&self, family: Family) -> &[Capability] {
+        &self.rows[family as usize]
+    }
+    fn part_rows<'s>(&'s self, _: &'s Provider<'a>, family: Family) -> &'s [Capability] {
+        &self.rows[family as usize]
+    }
+    fn falls_back(&self) -> bool {
+        false
+    }
+}
+
+/// The part that serves `query`: the first whose rows accept it; when none does, the first part
+/// of the family anyway, so that the caller gets that provider's own typed error (a wrong key
+/// size is `InvalidKey`, not `Unsupported`) — unless the composition restricts its rows, where a
+/// call outside them is `missing`; without any part, `missing`.
+fn route<'p, T: ?Sized + 'p>(
+    parts: impl Iterator<Item = (&'p [Capability], &'p T)>,
+    query: &Query,
+    fall_back: bool,
+    missing: Error,
+) -> Result<&'p T> {
+    let mut first = None;
+    for (rows, part) in parts {
+        if supports(rows, query) {
+            return Ok(part);
+        }
+        first.get_or_insert(part);
+    }
+    match first {
+        Some(part) if fall_back => Ok(part),
+        _ => Err(missing),
+    }
+}
+
+/// A provider restricted to some of its capability rows: a policy (only the algorithms an
+/// organisation allows) or a stand-in for a partial provider. Calls outside the rows answer
+/// `Unsupported`; calls inside go to the inner provider.
+///
+/// ```
+/// use backend::capability::{Algorithm, Capability};
+/// use backend::{HashAlgorithm, HashBackend, Provider, Restricted};
+///
+/// let sha256_only = Restricted::new(
+///     Provider::RUSTCRYPTO,
+///     &[Capability::new(Algorithm::Hash(HashAlgorithm::Sha256))],
+/// );
+/// assert!(sha256_only.hash_supported(HashAlgorithm::Sha256));
+/// assert!(sha256_only.hash(HashAlgorithm::Sha1, b"").is_err());
+/// ```
+pub struct Restricted<'a> {
+    inner: Provider<'a>,
+    rows: [Vec<Capability>; Family::COUNT],
+}
+
+impl<'a> Restricted<'a> {
+    /// `inner`, offering only what `rows` list (rows of any family, in any order).
+    pub fn new(inner: Provider<'a>, rows: &[Capability]) -> Self {
+        let rows = Family::ALL.map(|family| {
+            rows.iter()
+                .filter(|row| Family::of(&row.algorithm) == Some(family))
+                .copied()
+                .collect()
+        });
+        Restricted { inner, rows }
+    }
+
+    /// This restriction as a provider value named `name`, to list in a [`MultiBackend`].
+    pub fn provider(&self, name: &'static str) -> Provider<'_> {
+        provider_of!(self, name)
+    }
+}
+
+macro_rules! compose_families {
+    ($($ty:ident),*) => {$(
+        #[cfg(feature = "hash")]
+        impl HashBackend for $ty<'_> {
+            type HashCtx = alloc::boxed::Box<dyn DynHashContext>;
+
+            fn hash_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Hash)
+            }
+
+            fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx> {
+                self.hash_part(algorithm)?.create_hash_ctx(algorithm)
+            }
+
+            fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
+                self.hash_part(algorithm)?.hash(algorithm, data)
+            }
+        }
+
+        #[cfg(feature = "hash")]
+        impl $ty<'_> {
+            fn hash_part(&self, algorithm: HashAlgorithm) -> Result<&dyn DynHashBackend> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Hash), p.hash?))),
+                    &hash_query(algorithm),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Hash, algorithm.name()),
+                )
+            }
+        }
+
+        #[cfg(feature = "hmac")]
+        impl HmacBackend for $ty<'_> {
+            type HmacCtx = alloc::boxed::Box<dyn DynMacContext>;
+
+            fn hmac_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Hmac)
+            }
+
+            fn create_hmac_ctx(&self, key: &[u8], algorithm: HashAlgorithm) -> Result<Self::HmacCtx> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Hmac), p.hmac?))),
+                    &hmac_query(algorithm),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Hash, algorithm.name()),
+                )?
+                .create_hmac_ctx(key, algorithm)
+            }
+        }
+
+        #[cfg(feature = "cmac")]
+        impl CmacBackend for $ty<'_> {
+            type CmacCtx = alloc::boxed::Box<dyn DynMacContext>;
+
+            fn cmac_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Cmac)
+            }
+
+            fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Cmac), p.cmac?))),
+                    &cmac_query(algorithm),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Mac, algorithm.name()),
+                )?
+                .create_cmac_ctx(algorithm)
+            }
+        }
+
+        #[cfg(feature = "cipher")]
+        impl CipherBackend for $ty<'_> {
+            type EncryptionCtx = alloc::boxed::Box<dyn DynEncryptionContext>;
+            type DecryptionCtx = alloc::boxed::Box<dyn DynDecryptionContext>;
+
+            fn cipher_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Cipher)
+            }
+
+            fn create_symmetric_encryption_ctx(
+                &self,
+                cipher: &CipherAlgorithm<'_>,
+                mode: &Mode<'_>,
+            ) -> Result<Self::EncryptionCtx> {
+                self.cipher_part(cipher, mode)?
+                    .create_symmetric_encryption_ctx(cipher, mode)
+            }
+
+            fn create_symmetric_decryption_ctx(
+                &self,
+                cipher: &CipherAlgorithm<'_>,
+                mode: &Mode<'_>,
+            ) -> Result<Self::DecryptionCtx> {
+                self.cipher_part(cipher, mode)?
+                    .create_symmetric_decryption_ctx(cipher, mode)
+            }
+        }
+
+        #[cfg(feature = "cipher")]
+        impl $ty<'_> {
+            fn cipher_part(
+                &self,
+                cipher: &CipherAlgorithm<'_>,
+                mode: &Mode<'_>,
+            ) -> Result<&dyn DynCipherBackend> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Cipher), p.cipher?))),
+                    &cipher_query(cipher, mode),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Cipher, cipher.name()),
+                )
+            }
+        }
+
+        #[cfg(feature = "cipher")]
+        impl AeadBackend for $ty<'_> {
+            type AeadKey = alloc::boxed::Box<dyn DynAeadKey>;
+
+            fn aead_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Aead)
+            }
+
+            fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<Self::AeadKey> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Aead), p.aead?))),
+                    &aead_query(aead, key.len(), None),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Cipher, aead.name()),
+                )?
+                .create_aead_key(aead, key)
+            }
+        }
+
+        #[cfg(feature = "kdf")]
+        impl Pbkdf2HmacBackend for $ty<'_> {
+            fn pbkdf2_hmac_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Pbkdf2Hmac)
+            }
+
+            fn derive_pbkdf2_hmac_into(
+                &self,
+                algorithm: HashAlgorithm,
+                salt: &[u8],
+                iterations: u32,
+                key_material: &[u8],
+                out: &mut [u8],
+            ) -> Result<()> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Pbkdf2Hmac), p.pbkdf2_hmac?))),
+                    &pbkdf2_hmac_query(algorithm),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Hash, algorithm.name()),
+                )?
+                .derive_pbkdf2_hmac_into(algorithm, salt, iterations, key_material, out)
+            }
+        }
+
+        #[cfg(feature = "kdf")]
+        impl HkdfBackend for $ty<'_> {
+            fn hkdf_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Hkdf)
+            }
+
+            fn hkdf_extract_into(
+                &self,
+                algorithm: HashAlgorithm,
+                salt: &[u8],
+                key_material: &[u8],
+                prk: &mut [u8],
+            ) -> Result<()> {
+                self.hkdf_part(algorithm)?
+                    .hkdf_extract_into(algorithm, salt, key_material, prk)
+            }
+
+            fn hkdf_expand_into(
+                &self,
+                algorithm: HashAlgorithm,
+                prk: &[u8],
+                info: &[u8],
+                out: &mut [u8],
+            ) -> Result<()> {
+                self.hkdf_part(algorithm)?
+                    .hkdf_expand_into(algorithm, prk, info, out)
+            }
+        }
+
+        #[cfg(feature = "kdf")]
+        impl $ty<'_> {
+            fn hkdf_part(&self, algorithm: HashAlgorithm) -> Result<&dyn DynHkdfBackend> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Hkdf), p.hkdf?))),
+                    &hkdf_query(algorithm),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Hash, algorithm.name()),
+                )
+            }
+        }
+
+        #[cfg(feature = "scrypt")]
+        impl ScryptBackend for $ty<'_> {
+            fn scrypt_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Scrypt)
+            }
+
+            fn scrypt_memory_limit(&self) -> u64 {
+                self.scrypt_part().map_or(0, |b| b.scrypt_memory_limit())
+            }
+
+            fn scrypt_cost_limit(&self) -> u64 {
+                self.scrypt_part().map_or(0, |b| b.scrypt_cost_limit())
+            }
+
+            fn derive_scrypt_into(
+                &self,
+                key_material: &[u8],
+                salt: &[u8],
+                n: u64,
+                r: u32,
+                p: u32,
+                out: &mut [u8],
+            ) -> Result<()> {
+                self.scrypt_part()?
+                    .derive_scrypt_into(key_material, salt, n, r, p, out)
+            }
+        }
+
+        #[cfg(feature = "scrypt")]
+        impl $ty<'_> {
+            fn scrypt_part(&self) -> Result<&dyn DynScryptBackend> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Scrypt), p.scrypt?))),
+                    &scrypt_query(),
+                    self.falls_back(),
+                    Error::unsupported(Reason::Kdf, "scrypt"),
+                )
+            }
+        }
+
+        #[cfg(feature = "rsa")]
+        impl RsaBackend for $ty<'_> {
+            fn rsa_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Rsa)
+            }
+
+            fn generate_rsa_private_key_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                public_exponent: u64,
+                key_size: usize,
+            ) -> Result<alloc::boxed::Box<dyn RsaPrivateKey>> {
+                self.rsa_part(&rsa_key_generation_query(public_exponent, key_size))?
+                    .generate_rsa_private_key_with_rng(rng, public_exponent, key_size)
+            }
+
+            fn load_rsa_private_numbers(
+                &self,
+                numbers: &RsaPrivateNumbers,
+            ) -> Result<alloc::boxed::Box<dyn RsaPrivateKey>> {
+                self.rsa_part(&rsa_keys_query(&numbers.public_numbers))?
+                    .load_rsa_private_numbers(numbers)
+            }
+
+            fn load_rsa_public_numbers(
+                &self,
+                numbers: &RsaPublicNumbers,
+            ) -> Result<alloc::boxed::Box<dyn RsaPublicKey>> {
+                self.rsa_part(&rsa_keys_query(numbers))?
+                    .load_rsa_public_numbers(numbers)
+            }
+        }
+
+        #[cfg(feature = "rsa")]
+        impl $ty<'_> {
+            fn rsa_part(&self, query: &Query) -> Result<&dyn RsaBackend> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Rsa), p.rsa?))),
+                    query,
+                    self.falls_back(),
+                    Error::unsupported(Reason::PublicKeyAlgorithm, "RSA"),
+                )
+            }
+        }
+
+        #[cfg(feature = "ec")]
+        impl EllipticCurveBackend for $ty<'_> {
+            type PrivateKey = alloc::boxed::Box<dyn EcPrivateKey>;
+            type PublicKey = alloc::boxed::Box<dyn EcPublicKey>;
+
+            fn elliptic_curve_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Ec)
+            }
+
+            fn generate_elliptic_curve_private_key_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                curve: EllipticCurve,
+            ) -> Result<Self::PrivateKey> {
+                self.ec_part(curve)?
+                    .generate_elliptic_curve_private_key_with_rng(rng, curve)
+            }
+
+            fn load_elliptic_curve_private_numbers(
+                &self,
+                numbers: &EcPrivateNumbers,
+            ) -> Result<Self::PrivateKey> {
+                self.ec_part(numbers.public_numbers.curve)?
+                    .load_elliptic_curve_private_numbers(numbers)
+            }
+
+            fn load_elliptic_curve_public_numbers(
+                &self,
+                numbers: &EcPublicNumbers,
+            ) -> Result<Self::PublicKey> {
+                self.ec_part(numbers.curve)?
+                    .load_elliptic_curve_public_numbers(numbers)
+            }
+
+            fn load_elliptic_curve_public_bytes(
+                &self,
+                curve: EllipticCurve,
+                encoded_point: &[u8],
+            ) -> Result<Self::PublicKey> {
+                self.ec_part(curve)?
+                    .load_elliptic_curve_public_bytes(curve, encoded_point)
+            }
+
+            fn derive_elliptic_curve_private_key(
+                &self,
+                private_value: &[u8],
+                curve: EllipticCurve,
+            ) -> Result<Self::PrivateKey> {
+                self.ec_part(curve)?
+                    .derive_elliptic_curve_private_key(private_value, curve)
+            }
+        }
+
+        #[cfg(feature = "ec")]
+        impl $ty<'_> {
+            fn ec_part(&self, curve: EllipticCurve) -> Result<&dyn DynEllipticCurveBackend> {
+                route(
+                    self.parts()
+                        .iter()
+                        .filter_map(|p| Some((self.part_rows(p, Family::Ec), p.ec?))),
+                    &ec_key_query(curve),
+                    self.falls_back(),
+                    Error::unsupported(Reason::EllipticCurve, curve.name()),
+                )
+            }
+        }
+    )*};
+}
+
+compose_families!(Provider, MultiBackend, Restricted);
