@@ -34,7 +34,13 @@ fn ring_key_pair(key: &backend::rsa::RustCryptoRsaPrivateKey) -> ring::signature
 
 fn rsa(c: &mut Criterion) {
     for bits in [2048usize, 3072] {
-        let key = RsaBackend::generate_rsa_private_key(&Backend, 65537, bits).expect("key");
+        // The concrete key (for `as_rsa` and static dispatch); the trait's keys come boxed.
+        let key = backend::rsa::RustCryptoRsaPrivateKey::generate_with_rng(
+            &mut backend::rsa::rng::OsRandom,
+            65537,
+            bits,
+        )
+        .expect("key");
         let public = key.to_public_key();
         let raw = key.as_rsa().clone();
         let raw_public = raw.to_public_key();

