@@ -290,11 +290,12 @@ impl fmt::Debug for MultiBackend<'_> {
 }
 
 /// `$c` (a composition implementing every family trait) as a provider value: each part points
-/// back at `$c` where one of its providers has that family.
+/// back at `$c` where it lists rows for that family or one of its providers has it.
 macro_rules! provider_of {
     ($c:expr, $name:expr) => {{
         let c = $c;
-        let has = |family| c.parts().iter().any(|q| has_part(q, family));
+        let has =
+            |family| !c.rows(family).is_empty() || c.parts().iter().any(|q| has_part(q, family));
         let _ = &has;
         Provider {
             name: $name,
