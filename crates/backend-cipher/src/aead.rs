@@ -212,6 +212,17 @@ pub trait AeadKey: Send + Sync {
         tag: &[u8],
     ) -> Result<()>;
 
+    /// The key as a boxed trait object. A key that already is a `Box<dyn DynAeadKey>` returns
+    /// itself rather than a box in a box, so a boxed provider behind `dyn DynAeadBackend` hands
+    /// out keys one virtual call deep.
+    #[cfg(feature = "alloc")]
+    fn into_dyn(self) -> alloc::boxed::Box<dyn crate::DynAeadKey>
+    where
+        Self: Sized + 'static,
+    {
+        alloc::boxed::Box::new(self)
+    }
+
     /// Encrypts `data` and returns `ciphertext ‖ tag`.
     #[cfg(feature = "alloc")]
     fn encrypt(

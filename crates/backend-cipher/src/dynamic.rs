@@ -48,18 +48,14 @@ where
         cipher: &CipherAlgorithm<'_>,
         mode: &Mode<'_>,
     ) -> Result<Box<dyn DynEncryptionContext>> {
-        Ok(Box::new(CipherBackend::create_symmetric_encryption_ctx(
-            self, cipher, mode,
-        )?))
+        Ok(CipherBackend::create_symmetric_encryption_ctx(self, cipher, mode)?.into_dyn())
     }
     fn create_symmetric_decryption_ctx(
         &self,
         cipher: &CipherAlgorithm<'_>,
         mode: &Mode<'_>,
     ) -> Result<Box<dyn DynDecryptionContext>> {
-        Ok(Box::new(CipherBackend::create_symmetric_decryption_ctx(
-            self, cipher, mode,
-        )?))
+        Ok(CipherBackend::create_symmetric_decryption_ctx(self, cipher, mode)?.into_dyn())
     }
 }
 
@@ -125,7 +121,7 @@ where
         AeadBackend::aead_supported(self, aead, key_len, nonce_len)
     }
     fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<Box<dyn DynAeadKey>> {
-        Ok(Box::new(AeadBackend::create_aead_key(self, aead, key)?))
+        Ok(AeadBackend::create_aead_key(self, aead, key)?.into_dyn())
     }
 }
 
@@ -162,8 +158,8 @@ pub trait DynAeadKey: AeadKey {}
 
 impl<K: AeadKey + ?Sized> DynAeadKey for K {}
 
-/// A boxed key is a key (`Box<dyn DynAeadKey>` included): every method forwards, overrides kept.
-impl<K: AeadKey + ?Sized> AeadKey for Box<K> {
+/// A boxed key is a key: every method forwards, overrides kept.
+impl AeadKey for Box<dyn DynAeadKey> {
     #[inline]
     fn algorithm(&self) -> AeadAlgorithm {
         (**self).algorithm()
@@ -196,6 +192,9 @@ impl<K: AeadKey + ?Sized> AeadKey for Box<K> {
     }
     fn decrypt(&self, nonce: &[u8], data: &[u8], associated_data: &[u8]) -> Result<Vec<u8>> {
         (**self).decrypt(nonce, data, associated_data)
+    }
+    fn into_dyn(self) -> Box<dyn DynAeadKey> {
+        self
     }
 }
 
@@ -285,6 +284,9 @@ impl EncryptionContext for Box<dyn DynEncryptionContext> {
     fn finalize(self) -> Result<Finalized> {
         DynEncryptionContext::finalize(self)
     }
+    fn into_dyn(self) -> Box<dyn DynEncryptionContext> {
+        self
+    }
 }
 
 impl CipherContext for Box<dyn DynDecryptionContext> {
@@ -305,5 +307,8 @@ impl DecryptionContext for Box<dyn DynDecryptionContext> {
     }
     fn finalize_with_tag(self, tag: &[u8]) -> Result<Output> {
         DynDecryptionContext::finalize_with_tag(self, tag)
+    }
+    fn into_dyn(self) -> Box<dyn DynDecryptionContext> {
+        self
     }
 }

@@ -246,6 +246,17 @@ pub trait EncryptionContext: CipherContext {
     /// Ends the stream: the remaining output, and the tag for AEAD modes. ECB and CBC with a
     /// partial block left are [`Error::InvalidArgument`] (pad the data first, see [`padding`]).
     fn finalize(self) -> Result<Finalized>;
+
+    /// The context as a boxed trait object. A context that already is a
+    /// `Box<dyn DynEncryptionContext>` returns itself rather than a box in a box, so a boxed
+    /// provider behind `dyn DynCipherBackend` stays one virtual call deep per update.
+    #[cfg(feature = "alloc")]
+    fn into_dyn(self) -> alloc::boxed::Box<dyn DynEncryptionContext>
+    where
+        Self: 'static,
+    {
+        alloc::boxed::Box::new(self)
+    }
 }
 
 /// A streaming decryption (the seed system's `CipherContext` / `AEADDecryptionContext`).
@@ -258,4 +269,14 @@ pub trait DecryptionContext: CipherContext {
     /// Ends an AEAD stream, checking `tag` (at least the mode's `min_tag_length` bytes, compared in
     /// constant time). [`Error::InvalidArgument`] when the mode already carried a tag or has none.
     fn finalize_with_tag(self, tag: &[u8]) -> Result<Output>;
+
+    /// The context as a boxed trait object; a `Box<dyn DynDecryptionContext>` returns itself (see
+    /// [`EncryptionContext::into_dyn`]).
+    #[cfg(feature = "alloc")]
+    fn into_dyn(self) -> alloc::boxed::Box<dyn DynDecryptionContext>
+    where
+        Self: 'static,
+    {
+        alloc::boxed::Box::new(self)
+    }
 }

@@ -342,3 +342,40 @@ fn the_aead_query_routes_a_key_by_its_size() {
         Err(Error::Unsupported { .. })
     ));
 }
+
+#[test]
+fn a_boxed_providers_contexts_and_keys_are_not_boxed_again() {
+    use backend_cipher::{DecryptionContext, RustCryptoEncryptionContext};
+    let single_ctx = core::mem::size_of::<RustCryptoEncryptionContext>();
+    let single_key = core::mem::size_of::<RustCryptoAeadKey>();
+    // The blanket impls of the twins also cover the boxed providers: through `&dyn` over a box,
+    // contexts and keys come back one box deep.
+    let boxed: Box<DynCipherBackend> = Box::new(RustCrypto);
+    let again: &DynCipherBackend = &boxed;
+    let (key, iv) = ([1u8; 16], [2u8; 16]);
+    let cipher = CipherAlgorithm::Aes(&key);
+    let ctx = again
+        .create_symmetric_encryption_ctx(&cipher, &Mode::Cbc { iv: &iv })
+        .unwrap();
+    assert_eq!(core::mem::size_of_val(&*ctx), single_ctx);
+    assert_eq!(
+        core::mem::size_of_val(&*EncryptionContext::into_dyn(ctx)),
+        single_ctx
+    );
+    let dec = again
+        .create_symmetric_decryption_ctx(&cipher, &Mode::Cbc { iv: &iv })
+        .unwrap();
+    assert_eq!(
+        core::mem::size_of_val(&*DecryptionContext::into_dyn(dec)),
+        core::mem::size_of::<backend_cipher::RustCryptoDecryptionContext>()
+    );
+
+    let boxed: Box<DynAeadBackend> = Box::new(RustCrypto);
+    let again: &DynAeadBackend = &boxed;
+    let key = again
+        .create_aead_key(AeadAlgorithm::AesGcm, &[3; 16])
+        .unwrap();
+    assert_ne!(single_key, core::mem::size_of::<Box<DynAeadKey>>());
+    assert_eq!(core::mem::size_of_val(&*key), single_key);
+    assert_eq!(core::mem::size_of_val(&*AeadKey::into_dyn(key)), single_key);
+}
