@@ -49,7 +49,7 @@ pub const SUBSETS: &[Subset] = &[
         code: r#"
     use backend::{Backend, CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext,
                   EncryptionContext, Mode};
-    use backend::cipher::{aead::AesCcm, padding::Padding};
+    use backend::cipher::{padding::Padding, AeadAlgorithm, AeadBackend, AeadKey};
     let key = [7u8; 16];
     let aes = CipherAlgorithm::Aes(&key);
     let Ok(mut e) = Backend.create_symmetric_encryption_ctx(&aes, &Mode::gcm(&[1u8; 12])) else { return 1 };
@@ -64,9 +64,12 @@ pub const SUBSETS: &[Subset] = &[
     let Ok(mut padder) = Padding::Pkcs7.padder(128) else { return 8 };
     let mut block = [0u8; 16];
     if padder.update_into(&pt, &mut block).is_err() || padder.finalize_into(&mut block).is_err() { return 9 }
-    let Ok(ccm) = AesCcm::new(&key, 16) else { return 10 };
+    let Ok(ccm) = Backend.create_aead_key(AeadAlgorithm::AesCcm { tag_length: 16 }, &key) else { return 10 };
     let Ok(t) = ccm.encrypt_in_place_detached(&[0u8; 13], &mut block, b"") else { return 11 };
-    block[0] ^ t[0]
+    let Ok(gcm) = Backend.create_aead_key(AeadAlgorithm::AesGcm, &key) else { return 12 };
+    let Ok(u) = gcm.encrypt_in_place_detached(&[0u8; 12], &mut block, b"") else { return 13 };
+    if gcm.decrypt_in_place_detached(&[0u8; 12], &mut block, b"", &u).is_err() { return 14 }
+    block[0] ^ t[0] ^ u[0]
 "#,
     },
     Subset {
