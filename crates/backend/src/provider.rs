@@ -290,12 +290,11 @@ impl fmt::Debug for MultiBackend<'_> {
 }
 
 /// `$c` (a composition implementing every family trait) as a provider value: each part points
-/// back at `$c` where it lists rows for that family or one of its providers has it.
+/// back at `$c` for every family `$c` presents.
 macro_rules! provider_of {
     ($c:expr, $name:expr) => {{
         let c = $c;
-        let has =
-            |family| !c.rows(family).is_empty() || c.parts().iter().any(|q| has_part(q, family));
+        let has = |family| c.presents(family);
         let _ = &has;
         Provider {
             name: $name,
@@ -460,9 +459,51 @@ trait Composition<'a> {
     fn part_rows<'s>(&'s self, part: &'s Provider<'a>, family: Family) -> &'s [Capability] {
         rows_of(part, family)
     }
-    /// Whether a call no row accepts still goes to the first part (for its own typed error).
+    /// Whether a call no row accepts still goes to a part (for its own typed error).
     fn falls_back(&self) -> bool {
         true
+    }
+    /// Whether the composition, as a provider value, has a part for `family`.
+    fn presents(&self, family: Family) -> bool {
+        !self.rows(family).is_empty() || self.parts().iter().any(|q| has_part(q, family))
+    }
+
+    /// Runs `call` on the part that serves `query`: the first whose rows accept it.
+    ///
+    /// When no row accepts it, the call still goes to the parts in order (unless the composition
+    /// restricts its rows, see [`Composition::falls_back`]), and the first answer that is not
+    /// `Unsupported` is returned: a wrong key size is the `InvalidKey` of a provider that has the
+    /// algorithm at other sizes, not `Unsupported`. Only this error path may call more than one
+    /// provider. Without any part, `missing`.
+    fn dispatch<T: ?Sized + 'a, R>(
+        &self,
+        family: Family,
+        part: impl Fn(&Provider<'a>) -> Option<&'a T>,
+        query: &Query,
+        missing: Error,
+        call: impl Fn(&'a T) -> Result<R>,
+    ) -> Result<R> {
+        let parts = || {
+            self.parts()
+                .iter()
+                .filter_map(|p| Some((self.part_rows(p, family), part(p)?)))
+        };
+        if let Some((_, serving)) = parts().find(|(rows, _)| supports(rows, query)) {
+            return call(serving);
+        }
+        if !self.falls_back() {
+            return Err(missing);
+        }
+        let mut unsupported = None;
+        for (_, candidate) in parts() {
+            match call(candidate) {
+                Err(e @ Error::Unsupported { .. }) => {
+                    unsupported.get_or_insert(e);
+                }
+                answer => return answer,
+            }
+        }
+        Err(unsupported.unwrap_or(missing))
     }
 }
 
@@ -497,28 +538,8 @@ impl<'a> Composition<'a> for Restricted<'a> {
     fn falls_back(&self) -> bool {
         false
     }
-}
-
-/// The part that serves `query`: the first whose rows accept it; when none does, the first part
-/// of the family anyway, so that the caller gets that provider's own typed error (a wrong key
-/// size is `InvalidKey`, not `Unsupported`) — unless the composition restricts its rows, where a
-/// call outside them is `missing`; without any part, `missing`.
-fn route<'p, T: ?Sized + 'p>(
-    parts: impl Iterator<Item = (&'p [Capability], &'p T)>,
-    query: &Query,
-    fall_back: bool,
-    missing: Error,
-) -> Result<&'p T> {
-    let mut first = None;
-    for (rows, part) in parts {
-        if supports(rows, query) {
-            return Ok(part);
-        }
-        first.get_or_insert(part);
-    }
-    match first {
-        Some(part) if fall_back => Ok(part),
-        _ => Err(missing),
+    fn presents(&self, family: Family) -> bool {
+        !self.rows(family).is_empty()
     }
 }
 
@@ -571,24 +592,27 @@ macro_rules! compose_families {
             }
 
             fn create_hash_ctx(&self, algorithm: HashAlgorithm) -> Result<Self::HashCtx> {
-                self.hash_part(algorithm)?.create_hash_ctx(algorithm)
+                self.hash_call(algorithm, |b| b.create_hash_ctx(algorithm))
             }
 
             fn hash(&self, algorithm: HashAlgorithm, data: &[u8]) -> Result<HashOutput> {
-                self.hash_part(algorithm)?.hash(algorithm, data)
+                self.hash_call(algorithm, |b| b.hash(algorithm, data))
             }
         }
 
         #[cfg(feature = "hash")]
-        impl $ty<'_> {
-            fn hash_part(&self, algorithm: HashAlgorithm) -> Result<&dyn DynHashBackend> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Hash), p.hash?))),
+        impl<'a> $ty<'a> {
+            fn hash_call<R>(
+                &self,
+                algorithm: HashAlgorithm,
+                call: impl Fn(&'a dyn DynHashBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Hash,
+                    |p| p.hash,
                     &hash_query(algorithm),
-                    self.falls_back(),
                     Error::unsupported(Reason::Hash, algorithm.name()),
+                    call,
                 )
             }
         }
@@ -602,15 +626,13 @@ macro_rules! compose_families {
             }
 
             fn create_hmac_ctx(&self, key: &[u8], algorithm: HashAlgorithm) -> Result<Self::HmacCtx> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Hmac), p.hmac?))),
+                self.dispatch(
+                    Family::Hmac,
+                    |p| p.hmac,
                     &hmac_query(algorithm),
-                    self.falls_back(),
                     Error::unsupported(Reason::Hash, algorithm.name()),
-                )?
-                .create_hmac_ctx(key, algorithm)
+                    |b| b.create_hmac_ctx(key, algorithm),
+                )
             }
         }
 
@@ -623,15 +645,13 @@ macro_rules! compose_families {
             }
 
             fn create_cmac_ctx(&self, algorithm: &CipherAlgorithm<'_>) -> Result<Self::CmacCtx> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Cmac), p.cmac?))),
+                self.dispatch(
+                    Family::Cmac,
+                    |p| p.cmac,
                     &cmac_query(algorithm),
-                    self.falls_back(),
                     Error::unsupported(Reason::Mac, algorithm.name()),
-                )?
-                .create_cmac_ctx(algorithm)
+                    |b| b.create_cmac_ctx(algorithm),
+                )
             }
         }
 
@@ -649,8 +669,7 @@ macro_rules! compose_families {
                 cipher: &CipherAlgorithm<'_>,
                 mode: &Mode<'_>,
             ) -> Result<Self::EncryptionCtx> {
-                self.cipher_part(cipher, mode)?
-                    .create_symmetric_encryption_ctx(cipher, mode)
+                self.cipher_call(cipher, mode, |b| b.create_symmetric_encryption_ctx(cipher, mode))
             }
 
             fn create_symmetric_decryption_ctx(
@@ -658,25 +677,24 @@ macro_rules! compose_families {
                 cipher: &CipherAlgorithm<'_>,
                 mode: &Mode<'_>,
             ) -> Result<Self::DecryptionCtx> {
-                self.cipher_part(cipher, mode)?
-                    .create_symmetric_decryption_ctx(cipher, mode)
+                self.cipher_call(cipher, mode, |b| b.create_symmetric_decryption_ctx(cipher, mode))
             }
         }
 
         #[cfg(feature = "cipher")]
-        impl $ty<'_> {
-            fn cipher_part(
+        impl<'a> $ty<'a> {
+            fn cipher_call<R>(
                 &self,
                 cipher: &CipherAlgorithm<'_>,
                 mode: &Mode<'_>,
-            ) -> Result<&dyn DynCipherBackend> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Cipher), p.cipher?))),
+                call: impl Fn(&'a dyn DynCipherBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Cipher,
+                    |p| p.cipher,
                     &cipher_query(cipher, mode),
-                    self.falls_back(),
                     Error::unsupported(Reason::Cipher, cipher.name()),
+                    call,
                 )
             }
         }
@@ -690,15 +708,13 @@ macro_rules! compose_families {
             }
 
             fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<Self::AeadKey> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Aead), p.aead?))),
+                self.dispatch(
+                    Family::Aead,
+                    |p| p.aead,
                     &aead_query(aead, key.len(), None),
-                    self.falls_back(),
                     Error::unsupported(Reason::Cipher, aead.name()),
-                )?
-                .create_aead_key(aead, key)
+                    |b| b.create_aead_key(aead, key),
+                )
             }
         }
 
@@ -716,15 +732,23 @@ macro_rules! compose_families {
                 key_material: &[u8],
                 out: &mut [u8],
             ) -> Result<()> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Pbkdf2Hmac), p.pbkdf2_hmac?))),
+                // One part is called with `out` at a time; the error path may try the next.
+                let out = core::cell::RefCell::new(out);
+                self.dispatch(
+                    Family::Pbkdf2Hmac,
+                    |p| p.pbkdf2_hmac,
                     &pbkdf2_hmac_query(algorithm),
-                    self.falls_back(),
                     Error::unsupported(Reason::Hash, algorithm.name()),
-                )?
-                .derive_pbkdf2_hmac_into(algorithm, salt, iterations, key_material, out)
+                    |b| {
+                        b.derive_pbkdf2_hmac_into(
+                            algorithm,
+                            salt,
+                            iterations,
+                            key_material,
+                            &mut out.borrow_mut(),
+                        )
+                    },
+                )
             }
         }
 
@@ -741,8 +765,10 @@ macro_rules! compose_families {
                 key_material: &[u8],
                 prk: &mut [u8],
             ) -> Result<()> {
-                self.hkdf_part(algorithm)?
-                    .hkdf_extract_into(algorithm, salt, key_material, prk)
+                let prk = core::cell::RefCell::new(prk);
+                self.hkdf_call(algorithm, |b| {
+                    b.hkdf_extract_into(algorithm, salt, key_material, &mut prk.borrow_mut())
+                })
             }
 
             fn hkdf_expand_into(
@@ -752,21 +778,26 @@ macro_rules! compose_families {
                 info: &[u8],
                 out: &mut [u8],
             ) -> Result<()> {
-                self.hkdf_part(algorithm)?
-                    .hkdf_expand_into(algorithm, prk, info, out)
+                let out = core::cell::RefCell::new(out);
+                self.hkdf_call(algorithm, |b| {
+                    b.hkdf_expand_into(algorithm, prk, info, &mut out.borrow_mut())
+                })
             }
         }
 
         #[cfg(feature = "kdf")]
-        impl $ty<'_> {
-            fn hkdf_part(&self, algorithm: HashAlgorithm) -> Result<&dyn DynHkdfBackend> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Hkdf), p.hkdf?))),
+        impl<'a> $ty<'a> {
+            fn hkdf_call(
+                &self,
+                algorithm: HashAlgorithm,
+                call: impl Fn(&'a dyn DynHkdfBackend) -> Result<()>,
+            ) -> Result<()> {
+                self.dispatch(
+                    Family::Hkdf,
+                    |p| p.hkdf,
                     &hkdf_query(algorithm),
-                    self.falls_back(),
                     Error::unsupported(Reason::Hash, algorithm.name()),
+                    call,
                 )
             }
         }
@@ -778,11 +809,11 @@ macro_rules! compose_families {
             }
 
             fn scrypt_memory_limit(&self) -> u64 {
-                self.scrypt_part().map_or(0, |b| b.scrypt_memory_limit())
+                self.scrypt_call(|b| Ok(b.scrypt_memory_limit())).unwrap_or(0)
             }
 
             fn scrypt_cost_limit(&self) -> u64 {
-                self.scrypt_part().map_or(0, |b| b.scrypt_cost_limit())
+                self.scrypt_call(|b| Ok(b.scrypt_cost_limit())).unwrap_or(0)
             }
 
             fn derive_scrypt_into(
@@ -794,21 +825,22 @@ macro_rules! compose_families {
                 p: u32,
                 out: &mut [u8],
             ) -> Result<()> {
-                self.scrypt_part()?
-                    .derive_scrypt_into(key_material, salt, n, r, p, out)
+                let out = core::cell::RefCell::new(out);
+                self.scrypt_call(|b| {
+                    b.derive_scrypt_into(key_material, salt, n, r, p, &mut out.borrow_mut())
+                })
             }
         }
 
         #[cfg(feature = "scrypt")]
-        impl $ty<'_> {
-            fn scrypt_part(&self) -> Result<&dyn DynScryptBackend> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Scrypt), p.scrypt?))),
+        impl<'a> $ty<'a> {
+            fn scrypt_call<R>(&self, call: impl Fn(&'a dyn DynScryptBackend) -> Result<R>) -> Result<R> {
+                self.dispatch(
+                    Family::Scrypt,
+                    |p| p.scrypt,
                     &scrypt_query(),
-                    self.falls_back(),
                     Error::unsupported(Reason::Kdf, "scrypt"),
+                    call,
                 )
             }
         }
@@ -825,37 +857,42 @@ macro_rules! compose_families {
                 public_exponent: u64,
                 key_size: usize,
             ) -> Result<alloc::boxed::Box<dyn RsaPrivateKey>> {
-                self.rsa_part(&rsa_key_generation_query(public_exponent, key_size))?
-                    .generate_rsa_private_key_with_rng(rng, public_exponent, key_size)
+                let rng = core::cell::RefCell::new(rng);
+                self.rsa_call(&rsa_key_generation_query(public_exponent, key_size), |b| {
+                    b.generate_rsa_private_key_with_rng(*rng.borrow_mut(), public_exponent, key_size)
+                })
             }
 
             fn load_rsa_private_numbers(
                 &self,
                 numbers: &RsaPrivateNumbers,
             ) -> Result<alloc::boxed::Box<dyn RsaPrivateKey>> {
-                self.rsa_part(&rsa_keys_query(&numbers.public_numbers))?
-                    .load_rsa_private_numbers(numbers)
+                self.rsa_call(&rsa_keys_query(&numbers.public_numbers), |b| {
+                    b.load_rsa_private_numbers(numbers)
+                })
             }
 
             fn load_rsa_public_numbers(
                 &self,
                 numbers: &RsaPublicNumbers,
             ) -> Result<alloc::boxed::Box<dyn RsaPublicKey>> {
-                self.rsa_part(&rsa_keys_query(numbers))?
-                    .load_rsa_public_numbers(numbers)
+                self.rsa_call(&rsa_keys_query(numbers), |b| b.load_rsa_public_numbers(numbers))
             }
         }
 
         #[cfg(feature = "rsa")]
-        impl $ty<'_> {
-            fn rsa_part(&self, query: &Query) -> Result<&dyn RsaBackend> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Rsa), p.rsa?))),
+        impl<'a> $ty<'a> {
+            fn rsa_call<R>(
+                &self,
+                query: &Query,
+                call: impl Fn(&'a dyn RsaBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Rsa,
+                    |p| p.rsa,
                     query,
-                    self.falls_back(),
                     Error::unsupported(Reason::PublicKeyAlgorithm, "RSA"),
+                    call,
                 )
             }
         }
@@ -874,24 +911,26 @@ macro_rules! compose_families {
                 rng: &mut dyn RandomSource,
                 curve: EllipticCurve,
             ) -> Result<Self::PrivateKey> {
-                self.ec_part(curve)?
-                    .generate_elliptic_curve_private_key_with_rng(rng, curve)
+                let rng = core::cell::RefCell::new(rng);
+                self.ec_call(curve, |b| {
+                    b.generate_elliptic_curve_private_key_with_rng(*rng.borrow_mut(), curve)
+                })
             }
 
             fn load_elliptic_curve_private_numbers(
                 &self,
                 numbers: &EcPrivateNumbers,
             ) -> Result<Self::PrivateKey> {
-                self.ec_part(numbers.public_numbers.curve)?
-                    .load_elliptic_curve_private_numbers(numbers)
+                self.ec_call(numbers.public_numbers.curve, |b| {
+                    b.load_elliptic_curve_private_numbers(numbers)
+                })
             }
 
             fn load_elliptic_curve_public_numbers(
                 &self,
                 numbers: &EcPublicNumbers,
             ) -> Result<Self::PublicKey> {
-                self.ec_part(numbers.curve)?
-                    .load_elliptic_curve_public_numbers(numbers)
+                self.ec_call(numbers.curve, |b| b.load_elliptic_curve_public_numbers(numbers))
             }
 
             fn load_elliptic_curve_public_bytes(
@@ -899,8 +938,7 @@ macro_rules! compose_families {
                 curve: EllipticCurve,
                 encoded_point: &[u8],
             ) -> Result<Self::PublicKey> {
-                self.ec_part(curve)?
-                    .load_elliptic_curve_public_bytes(curve, encoded_point)
+                self.ec_call(curve, |b| b.load_elliptic_curve_public_bytes(curve, encoded_point))
             }
 
             fn derive_elliptic_curve_private_key(
@@ -908,21 +946,23 @@ macro_rules! compose_families {
                 private_value: &[u8],
                 curve: EllipticCurve,
             ) -> Result<Self::PrivateKey> {
-                self.ec_part(curve)?
-                    .derive_elliptic_curve_private_key(private_value, curve)
+                self.ec_call(curve, |b| b.derive_elliptic_curve_private_key(private_value, curve))
             }
         }
 
         #[cfg(feature = "ec")]
-        impl $ty<'_> {
-            fn ec_part(&self, curve: EllipticCurve) -> Result<&dyn DynEllipticCurveBackend> {
-                route(
-                    self.parts()
-                        .iter()
-                        .filter_map(|p| Some((self.part_rows(p, Family::Ec), p.ec?))),
+        impl<'a> $ty<'a> {
+            fn ec_call<R>(
+                &self,
+                curve: EllipticCurve,
+                call: impl Fn(&'a dyn DynEllipticCurveBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Ec,
+                    |p| p.ec,
                     &ec_key_query(curve),
-                    self.falls_back(),
                     Error::unsupported(Reason::EllipticCurve, curve.name()),
+                    call,
                 )
             }
         }

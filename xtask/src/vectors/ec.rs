@@ -8,12 +8,14 @@ use super::rsp::{Record, records};
 use super::{Ctx, Tally};
 use backend::dynamic::DynEllipticCurveBackend;
 use backend::{
-    Backend, EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh, Ecdsa,
+    EcInteger, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers, Ecdh, Ecdsa,
     EllipticCurve, HashAlgorithm, MessageHash, PointFormat, encode_dss_signature,
 };
 
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
-    let backend: &dyn DynEllipticCurveBackend = &Backend;
+    let Some(backend) = ctx.provider.ec else {
+        return vec![ctx.absent("ec")];
+    };
     let mut pyca = Tally::new("ec", "pyca");
     for (rel, path) in ctx.corpus.files("ec") {
         pyca.files += 1;

@@ -4,11 +4,13 @@
 use super::rsp::{Record, records};
 use super::util::SplitMix;
 use super::{Ctx, Tally};
+use backend::HashAlgorithm;
 use backend::dynamic::DynHashBackend;
-use backend::{Backend, HashAlgorithm};
 
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
-    let backend: &dyn DynHashBackend = &Backend;
+    let Some(backend) = ctx.provider.hash else {
+        return vec![ctx.absent("hash")];
+    };
     let mut tally = Tally::new("hash", "pyca");
     let mut rng = SplitMix::new(0x4a54);
     for (rel, path) in ctx.corpus.files("hash") {

