@@ -9,7 +9,7 @@ use super::{Ctx, Tally};
 use backend::rsa::rng::{TryCryptoRng, TryRng};
 use backend::rsa::{RustCryptoRsaPrivateKey, RustCryptoRsaPublicKey};
 use backend::{
-    AsymmetricPadding, Backend, HashAlgorithm, MessageHash, Mgf, Oaep, RsaBackend, RsaPrivateKey,
+    AsymmetricPadding, HashAlgorithm, MessageHash, Mgf, Oaep, RsaBackend, RsaPrivateKey,
     RsaPrivateNumbers, RsaPublicKey, RsaPublicNumbers, SaltLength,
 };
 use std::convert::Infallible;
@@ -19,7 +19,9 @@ const SAMPLE_EVERY: usize = 4;
 const SAMPLED: &str = "sampled; --full runs all";
 
 pub fn run(ctx: &Ctx) -> Vec<Tally> {
-    let backend: &dyn RsaBackend = &Backend;
+    let Some(backend) = ctx.provider.rsa else {
+        return vec![ctx.absent("rsa")];
+    };
     vec![
         pyca(ctx, backend),
         fips(ctx, backend),
