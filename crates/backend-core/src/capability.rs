@@ -217,6 +217,20 @@ impl HashSet {
         HashSet(bits)
     }
 
+    /// The set without `hashes`.
+    pub const fn without(self, hashes: &[HashAlgorithm]) -> HashSet {
+        HashSet(self.0 & !HashSet::of(hashes).0)
+    }
+
+    /// The hashes a signature scheme of the SHA families takes: [`HashSet::FIXED_OUTPUT`] without
+    /// BLAKE2, MD5 and SM3 (what RSA and ECDSA accept in pyca/cryptography and OpenSSL).
+    pub const SIGNATURE: HashSet = HashSet::FIXED_OUTPUT.without(&[
+        HashAlgorithm::Blake2b512,
+        HashAlgorithm::Blake2s256,
+        HashAlgorithm::Md5,
+        HashAlgorithm::Sm3,
+    ]);
+
     /// True when `hash` (any SHAKE output length) is in the set.
     pub const fn contains(&self, hash: HashAlgorithm) -> bool {
         self.0 & (1 << hash.index()) != 0
@@ -459,5 +473,9 @@ mod tests {
         );
         assert!(HashSet::FIXED_OUTPUT.iter().all(|h| !h.is_xof()));
         assert!(HashSet::NONE.is_empty());
+        let sig = HashSet::SIGNATURE;
+        assert!(sig.contains(HashAlgorithm::Sha256) && sig.contains(HashAlgorithm::Sha3_512));
+        assert!(!sig.contains(HashAlgorithm::Md5) && !sig.contains(HashAlgorithm::Blake2b512));
+        assert_eq!(sig.iter().count(), 11);
     }
 }

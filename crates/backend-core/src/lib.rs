@@ -49,15 +49,3 @@ pub use output::Output;
 /// passing it costs nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RustCrypto;
-
-/// True when `table` lists an entry of the same algorithm as `wanted`, ignoring the parameters an
-/// entry carries (a key, a SHAKE output size).
-///
-/// Every backend's capability table is a slice of descriptors; the `*_supported` answers of its
-/// traits are derived from it with this one function.
-pub fn table_lists<T>(table: &[T], wanted: &T) -> bool {
-    let wanted = core::mem::discriminant(wanted);
-    table
-        .iter()
-        .any(|entry| core::mem::discriminant(entry) == wanted)
-}

@@ -38,28 +38,7 @@ const LOADED: Sizes = Sizes::range(512, MAX_MODULUS_BITS as u32, 1);
 /// SM3, that is SHA-1, SHA-2 and SHA-3. A PKCS#1 v1.5 signature needs the hash's DigestInfo
 /// (`encoding::digest_info_prefix` has none for BLAKE2 or SM3); MD5 is left out as it was before
 /// the rows (no seed test signs with it), and one set serves every padding.
-const HASHES: HashSet = fixed_output_except(&[
-    HashAlgorithm::Blake2b512,
-    HashAlgorithm::Blake2s256,
-    HashAlgorithm::Md5,
-    HashAlgorithm::Sm3,
-]);
-
-/// [`HashSet::FIXED_OUTPUT`] without `excluded`, in a `const` (the one list of fixed-output
-/// hashes stays in `backend-core`; this names only what the provider leaves out).
-const fn fixed_output_except(excluded: &[HashAlgorithm]) -> HashSet {
-    let excluded = HashSet::of(excluded);
-    let all = HashAlgorithm::FIXED_OUTPUT;
-    let (mut kept, mut len, mut i) = (all, 0, 0);
-    while i < all.len() {
-        if !excluded.contains(all[i]) {
-            kept[len] = all[i];
-            len += 1;
-        }
-        i += 1;
-    }
-    HashSet::of(kept.split_at(len).0)
-}
+const HASHES: HashSet = HashSet::SIGNATURE;
 
 /// The rows of [`RustCrypto`]: generation with e = 3 or 65537 from 1024 to 16384 bits, keys
 /// loaded from 512 to 16384 bits, PKCS#1 v1.5 and PSS signatures and PKCS#1 v1.5 and OAEP

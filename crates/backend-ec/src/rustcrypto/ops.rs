@@ -184,28 +184,7 @@ trait DigestJob {
 /// RFC 6979 builds its HMAC-DRBG on the hash as a type, so a hash is offered only where one is
 /// dispatched below; BLAKE2, MD5 and SM3 are not ECDSA hashes in the seed system's tests, and
 /// SHAKE has no fixed output to build the HMAC on.
-pub(crate) const ECDSA_HASHES: HashSet = fixed_output_except(&[
-    HashAlgorithm::Blake2b512,
-    HashAlgorithm::Blake2s256,
-    HashAlgorithm::Md5,
-    HashAlgorithm::Sm3,
-]);
-
-/// [`HashSet::FIXED_OUTPUT`] without `excluded`, in a `const` (the one list of fixed-output
-/// hashes stays in `backend-core`; this names only what the provider leaves out).
-const fn fixed_output_except(excluded: &[HashAlgorithm]) -> HashSet {
-    let excluded = HashSet::of(excluded);
-    let all = HashAlgorithm::FIXED_OUTPUT;
-    let (mut kept, mut len, mut i) = (all, 0, 0);
-    while i < all.len() {
-        if !excluded.contains(all[i]) {
-            kept[len] = all[i];
-            len += 1;
-        }
-        i += 1;
-    }
-    HashSet::of(kept.split_at(len).0)
-}
+pub(crate) const ECDSA_HASHES: HashSet = HashSet::SIGNATURE;
 
 fn with_digest<J: DigestJob>(algorithm: HashAlgorithm, job: J) -> Result<J::Output> {
     Ok(match algorithm {
