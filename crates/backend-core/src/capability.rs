@@ -130,6 +130,18 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
+    /// The same family with `hash` in place of its hash (`Hash`, `Hmac`, `Pbkdf2Hmac`, `Hkdf`);
+    /// any other algorithm as it is.
+    pub const fn with_hash(self, hash: HashAlgorithm) -> Algorithm {
+        match self {
+            Algorithm::Hash(_) => Algorithm::Hash(hash),
+            Algorithm::Hmac(_) => Algorithm::Hmac(hash),
+            Algorithm::Pbkdf2Hmac(_) => Algorithm::Pbkdf2Hmac(hash),
+            Algorithm::Hkdf(_) => Algorithm::Hkdf(hash),
+            other => other,
+        }
+    }
+
     /// True when a row naming `self` serves a call naming `other`: equal, except that a hash is
     /// the same function whatever the SHAKE output length.
     pub fn serves(&self, other: &Algorithm) -> bool {
@@ -304,6 +316,19 @@ impl Capability {
         Capability { tag_bytes, ..self }
     }
 
+    /// One row per hash of `hashes`, each this row with the hash put in its algorithm
+    /// ([`Algorithm::with_hash`]): the rows of a hash-keyed family built from the one list
+    /// (`Capability::new(Algorithm::Hmac(HashAlgorithm::Sha256)).per_hash(HashAlgorithm::FIXED_OUTPUT)`).
+    pub const fn per_hash<const N: usize>(self, hashes: [HashAlgorithm; N]) -> [Capability; N] {
+        let mut rows = [self; N];
+        let mut i = 0;
+        while i < N {
+            rows[i].algorithm = self.algorithm.with_hash(hashes[i]);
+            i += 1;
+        }
+        rows
+    }
+
     /// True when this row serves `query`: the algorithm matches and every parameter the query
     /// names is in the row's set.
     pub fn accepts(&self, query: &Query) -> bool {
@@ -461,6 +486,16 @@ mod tests {
         assert!(!row.accepts(&q.key_bits(8192)));
         assert!(!row.accepts(&q.key_bytes(usize::MAX)));
         assert!(!row.accepts(&Query::new(Algorithm::RsaSignature(PaddingKind::Pkcs1v15))));
+    }
+
+    #[test]
+    fn per_hash_rows_follow_the_list() {
+        let rows = Capability::new(Algorithm::Hmac(HashAlgorithm::Sha256))
+            .per_hash(HashAlgorithm::FIXED_OUTPUT);
+        assert_eq!(rows.len(), HashAlgorithm::FIXED_OUTPUT.len());
+        for (row, h) in rows.iter().zip(HashAlgorithm::FIXED_OUTPUT) {
+            assert_eq!(row.algorithm, Algorithm::Hmac(h));
+        }
     }
 
     #[test]

@@ -10,20 +10,8 @@ use digest::{Digest, ExtendableOutputReset, Update};
 
 /// What [`RustCrypto`] computes: an [`Algorithm::Hash`] row for every [`HashAlgorithm::ALL`]
 /// entry (the two SHAKE rows serve every output length).
-pub const CAPABILITIES: &[Capability] = &rows(HashAlgorithm::ALL);
-
-/// One row per hash of `hashes`. A loop, not a written-out list, so the rows follow
-/// [`HashAlgorithm::ALL`] when a hash is added there (the property test then finds a
-/// `create_hash_ctx` that does not know it).
-const fn rows<const N: usize>(hashes: [HashAlgorithm; N]) -> [Capability; N] {
-    let mut rows = [Capability::new(Algorithm::Hash(HashAlgorithm::Sha256)); N];
-    let mut i = 0;
-    while i < N {
-        rows[i] = Capability::new(Algorithm::Hash(hashes[i]));
-        i += 1;
-    }
-    rows
-}
+pub const CAPABILITIES: &[Capability] =
+    &Capability::new(Algorithm::Hash(HashAlgorithm::Sha256)).per_hash(HashAlgorithm::ALL);
 
 impl HashBackend for RustCrypto {
     type HashCtx = RustCryptoHashContext;

@@ -7,18 +7,8 @@ use hmac::{KeyInit, Mac};
 /// What [`RustCrypto`] computes: an [`Algorithm::Hmac`] row for every hash of
 /// [`HashAlgorithm::FIXED_OUTPUT`] (HMAC is not defined over the XOFs). PBKDF2 and HKDF in
 /// `backend-kdf` are derived from these rows.
-pub const CAPABILITIES: &[Capability] = &rows(HashAlgorithm::FIXED_OUTPUT);
-
-/// One row per hash of `hashes`: a loop over the one list, not a second copy of it.
-const fn rows<const N: usize>(hashes: [HashAlgorithm; N]) -> [Capability; N] {
-    let mut rows = [Capability::new(Algorithm::Hmac(HashAlgorithm::Sha256)); N];
-    let mut i = 0;
-    while i < N {
-        rows[i] = Capability::new(Algorithm::Hmac(hashes[i]));
-        i += 1;
-    }
-    rows
-}
+pub const CAPABILITIES: &[Capability] =
+    &Capability::new(Algorithm::Hmac(HashAlgorithm::Sha256)).per_hash(HashAlgorithm::FIXED_OUTPUT);
 
 impl HmacBackend for RustCrypto {
     type HmacCtx = RustCryptoHmacContext;

@@ -12,35 +12,27 @@ pub use scrypt_impl::{RustCryptoScrypt, SCRYPT_CAPABILITIES};
 /// What [`RustCrypto`] runs PBKDF2-HMAC with: the RustCrypto HMAC rows
 /// (`backend_hmac::rustcrypto::CAPABILITIES`, every fixed-output hash) relabelled
 /// [`Algorithm::Pbkdf2Hmac`], so the two families cannot drift apart.
-pub const PBKDF2_CAPABILITIES: &[Capability] = &over_hmac_rows(Kdf::Pbkdf2);
+pub const PBKDF2_CAPABILITIES: &[Capability] =
+    &relabel(Algorithm::Pbkdf2Hmac(HashAlgorithm::Sha256));
 
 /// What [`RustCrypto`] runs HKDF with: the same HMAC rows relabelled [`Algorithm::Hkdf`].
-pub const HKDF_CAPABILITIES: &[Capability] = &over_hmac_rows(Kdf::Hkdf);
+pub const HKDF_CAPABILITIES: &[Capability] = &relabel(Algorithm::Hkdf(HashAlgorithm::Sha256));
 
 /// The rows PBKDF2 and HKDF are built on.
 const HMAC_ROWS: &[Capability] = backend_hmac::rustcrypto::CAPABILITIES;
 
-/// Which HMAC-based derivation a relabelled row is for.
-#[derive(Clone, Copy)]
-enum Kdf {
-    Pbkdf2,
-    Hkdf,
-}
-
-/// [`HMAC_ROWS`] with each `Algorithm::Hmac(hash)` relabelled as `kdf` over the same hash (and
-/// the rest of the row kept). The HMAC table holds only HMAC rows; anything else would be kept
-/// as it is and serve no KDF query (`kdf_rows_are_the_hmac_rows_relabelled` checks there is none).
-const fn over_hmac_rows(kdf: Kdf) -> [Capability; HMAC_ROWS.len()] {
-    let mut rows = [Capability::new(Algorithm::Scrypt); HMAC_ROWS.len()];
+/// [`HMAC_ROWS`], each row's hash put into `kdf` ([`Algorithm::with_hash`]), the rest of the row
+/// kept (`kdf_rows_are_the_hmac_rows_relabelled` checks the HMAC table holds only HMAC rows).
+const fn relabel(kdf: Algorithm) -> [Capability; HMAC_ROWS.len()] {
+    let mut rows = [Capability::new(kdf); HMAC_ROWS.len()];
     let mut i = 0;
     while i < rows.len() {
-        let row = HMAC_ROWS[i];
-        let algorithm = match (row.algorithm, kdf) {
-            (Algorithm::Hmac(hash), Kdf::Pbkdf2) => Algorithm::Pbkdf2Hmac(hash),
-            (Algorithm::Hmac(hash), Kdf::Hkdf) => Algorithm::Hkdf(hash),
-            (other, _) => other,
-        };
-        rows[i] = Capability { algorithm, ..row };
+        if let Algorithm::Hmac(hash) = HMAC_ROWS[i].algorithm {
+            rows[i] = Capability {
+                algorithm: kdf.with_hash(hash),
+                ..HMAC_ROWS[i]
+            };
+        }
         i += 1;
     }
     rows
