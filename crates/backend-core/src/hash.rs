@@ -81,23 +81,19 @@ impl HashAlgorithm {
 
     /// Every fixed-output algorithm: what HMAC, PBKDF2, HKDF and signatures can use. The one list;
     /// every family's tables refer to it (or to `capability::HashSet::FIXED_OUTPUT`).
-    pub const FIXED_OUTPUT: [HashAlgorithm; 15] = [
-        HashAlgorithm::Sha1,
-        HashAlgorithm::Sha224,
-        HashAlgorithm::Sha256,
-        HashAlgorithm::Sha384,
-        HashAlgorithm::Sha512,
-        HashAlgorithm::Sha512_224,
-        HashAlgorithm::Sha512_256,
-        HashAlgorithm::Sha3_224,
-        HashAlgorithm::Sha3_256,
-        HashAlgorithm::Sha3_384,
-        HashAlgorithm::Sha3_512,
-        HashAlgorithm::Blake2b512,
-        HashAlgorithm::Blake2s256,
-        HashAlgorithm::Md5,
-        HashAlgorithm::Sm3,
-    ];
+    pub const FIXED_OUTPUT: [HashAlgorithm; 15] = {
+        // [`HashAlgorithm::ALL`] without the XOFs, in its order: not a second list to keep in step.
+        let mut fixed = [HashAlgorithm::Sha1; 15];
+        let (mut i, mut n) = (0, 0);
+        while i < HashAlgorithm::ALL.len() {
+            if !HashAlgorithm::ALL[i].is_xof() {
+                fixed[n] = HashAlgorithm::ALL[i];
+                n += 1;
+            }
+            i += 1;
+        }
+        fixed
+    };
 
     /// The position of the algorithm in [`HashAlgorithm::ALL`] (any SHAKE output length gives the
     /// same position): a small dense index for bit sets.
