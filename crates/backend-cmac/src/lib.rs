@@ -43,7 +43,7 @@ pub const fn cmac_query(algorithm: &CipherAlgorithm<'_>) -> Query {
     Query::new(Algorithm::Cmac(algorithm.kind())).key_bytes(algorithm.key().len())
 }
 
-/// A backend that computes CMACs (the seed system's `CMACBackend`).
+/// A backend that computes CMACs (pyca/cryptography's `CMACBackend`).
 pub trait CmacBackend {
     /// The context type [`CmacBackend::create_cmac_ctx`] returns.
     type CmacCtx: MacContext;

@@ -8,7 +8,7 @@ use cmac::{KeyInit, Mac};
 /// keys (64, 128 or 192 bits, parity included) and Camellia-128/192/256.
 ///
 /// These are every key size CMAC is defined for with these ciphers, so a key of another size is
-/// a wrong key ([`Error::InvalidKey`], as the seed system and Wycheproof expect), not a missing
+/// a wrong key ([`Error::InvalidKey`], as pyca/cryptography and Wycheproof expect), not a missing
 /// algorithm; a cipher without a row here (SM4, the stream cipher ChaCha20) is
 /// [`Error::Unsupported`].
 pub const CAPABILITIES: &[Capability] = &[

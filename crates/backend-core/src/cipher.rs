@@ -1,6 +1,6 @@
 use core::fmt;
 
-/// A symmetric cipher with its key, as the seed system's `CipherAlgorithm` instances hold it.
+/// A symmetric cipher with its key, as pyca/cryptography's `CipherAlgorithm` instances hold it.
 ///
 /// Shared by the cipher and CMAC families. The key is borrowed: the descriptor is an argument, and the
 /// context built from it keeps (and zeroizes) its own key schedule. `Debug` never prints key bytes.
@@ -28,7 +28,7 @@ pub enum CipherAlgorithm<'k> {
 }
 
 impl<'k> CipherAlgorithm<'k> {
-    /// The seed system's name: `"AES"`, `"3DES"`, `"camellia"`, `"SM4"`, `"ChaCha20"`.
+    /// pyca/cryptography's name: `"AES"`, `"3DES"`, `"camellia"`, `"SM4"`, `"ChaCha20"`.
     pub const fn name(&self) -> &'static str {
         match self {
             CipherAlgorithm::Aes(_) => "AES",
@@ -50,7 +50,7 @@ impl<'k> CipherAlgorithm<'k> {
         }
     }
 
-    /// Key size in bits. Triple DES counts its parity bits as the seed system does (8 per byte), so
+    /// Key size in bits. Triple DES counts its parity bits as pyca/cryptography does (8 per byte), so
     /// an 8-byte key is 64 bits, though it is expanded to 192 internally.
     pub const fn key_size(&self) -> usize {
         self.key().len() * 8
@@ -65,7 +65,7 @@ impl<'k> CipherAlgorithm<'k> {
         }
     }
 
-    /// Checks the key (and ChaCha20 nonce) lengths the seed system accepts for this cipher. A mode
+    /// Checks the key (and ChaCha20 nonce) lengths pyca/cryptography accepts for this cipher. A mode
     /// may narrow them further (AES-512 only for XTS, CMAC refuses it).
     pub fn check_key(&self) -> crate::Result<()> {
         let ok = match self {
@@ -96,7 +96,7 @@ impl<'k> CipherAlgorithm<'k> {
     }
 }
 
-/// Expands an 8- or 16-byte Triple DES key to the three-key form, as the seed system does
+/// Expands an 8- or 16-byte Triple DES key to the three-key form, as pyca/cryptography does
 /// (K1 → K1 K1 K1, K1 K2 → K1 K2 K1); a 24-byte key is copied. The copy is zeroized on drop.
 pub fn expand_triple_des_key(key: &[u8]) -> crate::Result<zeroize::Zeroizing<[u8; 24]>> {
     let mut full = zeroize::Zeroizing::new([0u8; 24]);

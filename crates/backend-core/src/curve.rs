@@ -1,4 +1,4 @@
-/// A named elliptic curve, as the seed system's `EllipticCurve` instances name it.
+/// A named elliptic curve, as pyca/cryptography's `EllipticCurve` instances name it.
 ///
 /// Descriptors exist for curves no backend here implements (P-192, the brainpool and binary
 /// curves), so a program can ask any backend about them and get a typed "unsupported" answer.
@@ -89,7 +89,7 @@ impl EllipticCurve {
         EllipticCurve::Sect571r1,
     ];
 
-    /// The seed system's name: `"secp256r1"`, `"secp256k1"`, `"brainpoolP256r1"`, `"sect163k1"`, ...
+    /// pyca/cryptography's name: `"secp256r1"`, `"secp256k1"`, `"brainpoolP256r1"`, `"sect163k1"`, ...
     pub const fn name(self) -> &'static str {
         match self {
             EllipticCurve::Secp192r1 => "secp192r1",
@@ -114,7 +114,7 @@ impl EllipticCurve {
         }
     }
 
-    /// The key size in bits (the bit length of the group order, as the seed system counts it:
+    /// The key size in bits (the bit length of the group order, as pyca/cryptography counts it:
     /// 521 for P-521).
     pub const fn key_size(self) -> usize {
         match self {

@@ -7,7 +7,7 @@ use core::num::NonZeroUsize;
 /// descriptor with an empty output cannot exist: [`HashAlgorithm::shake128`] and
 /// [`HashAlgorithm::shake256`] refuse a size of 0 with [`Error::InvalidArgument`] (the seed
 /// system's "digest_size must be a positive integer"). BLAKE2 has its one supported size in its
-/// name, as in the seed system.
+/// name, as in pyca/cryptography.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HashAlgorithm {
@@ -125,7 +125,7 @@ impl HashAlgorithm {
     }
 
     /// SHAKE128 with a `digest_size`-byte output; [`Error::InvalidArgument`] for 0 (an XOF's
-    /// output must be at least one byte, as the seed system's `ValueError` says).
+    /// output must be at least one byte, as pyca/cryptography's `ValueError` says).
     ///
     /// ```
     /// use backend_core::{Error, HashAlgorithm};
@@ -149,7 +149,7 @@ impl HashAlgorithm {
         }
     }
 
-    /// The seed system's name: `"sha256"`, `"sha512-224"`, `"sha3-256"`, `"shake128"`, `"blake2b"`, ...
+    /// pyca/cryptography's name: `"sha256"`, `"sha512-224"`, `"sha3-256"`, `"shake128"`, `"blake2b"`, ...
     pub const fn name(self) -> &'static str {
         match self {
             HashAlgorithm::Sha1 => "sha1",
@@ -224,7 +224,7 @@ impl HashAlgorithm {
 }
 
 /// What the data given to a signing or verifying call is: the message, to be hashed with the
-/// algorithm, or a digest already computed with it (the seed system's `Prehashed`).
+/// algorithm, or a digest already computed with it (pyca/cryptography's `Prehashed`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MessageHash {
     /// The data is the message; the signer hashes it with this algorithm.

@@ -1,9 +1,9 @@
 use crate::{Output, Result};
 
-/// A streaming MAC context (HMAC, CMAC): the seed system's `MACContext` / HMAC `HashContext`.
+/// A streaming MAC context (HMAC, CMAC): pyca/cryptography's `MACContext` / HMAC `HashContext`.
 ///
 /// `finalize` and `verify` consume the context, so "update after finalize" and "finalize twice"
-/// (the seed system's `AlreadyFinalized`) do not compile. `copy` forks the state.
+/// (pyca/cryptography's `AlreadyFinalized`) do not compile. `copy` forks the state.
 ///
 /// ```compile_fail
 /// fn twice<M: backend_core::MacContext>(ctx: M) {

@@ -71,7 +71,7 @@ pub const fn ecdh_query(algorithm: Ecdh, curve: EllipticCurve) -> Query {
     Query::new(Algorithm::Ecdh(curve))
 }
 
-/// A backend for elliptic-curve keys (the seed system's `EllipticCurveBackend`).
+/// A backend for elliptic-curve keys (pyca/cryptography's `EllipticCurveBackend`).
 ///
 /// The `*_supported` answers are derived from [`EllipticCurveBackend::elliptic_curve_capabilities`];
 /// each agrees with the matching generate / load / derive / sign call.
@@ -200,7 +200,7 @@ pub trait EllipticCurveBackend {
     ) -> Result<Self::PrivateKey>;
 }
 
-/// An elliptic-curve public key (the seed system's `EllipticCurvePublicKey`). Object-safe.
+/// An elliptic-curve public key (pyca/cryptography's `EllipticCurvePublicKey`). Object-safe.
 pub trait EcPublicKey: Send + Sync {
     /// The key's curve.
     fn curve(&self) -> EllipticCurve;
@@ -224,7 +224,7 @@ pub trait EcPublicKey: Send + Sync {
     }
 }
 
-/// An elliptic-curve private key (the seed system's `EllipticCurvePrivateKey`). Object-safe, so
+/// An elliptic-curve private key (pyca/cryptography's `EllipticCurvePrivateKey`). Object-safe, so
 /// code that signs (an X.509 builder) takes `&dyn EcPrivateKey` and works the same with an
 /// in-memory key, a token key or a KMS key.
 pub trait EcPrivateKey: Send + Sync {

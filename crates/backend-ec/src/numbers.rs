@@ -5,7 +5,7 @@ use subtle::{Choice, ConstantTimeEq};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// A non-negative integer of up to 528 bits (66 bytes, the width of P-521), held inline as a
-/// fixed-size big-endian byte array: the seed system's Python `int`s in the numbers classes and in
+/// fixed-size big-endian byte array: pyca/cryptography's Python `int`s in the numbers classes and in
 /// DSS signatures, without allocation.
 ///
 /// It also holds private scalars ([`EcPrivateNumbers::private_value`]), so it is treated as a
@@ -149,7 +149,7 @@ impl fmt::Debug for EcInteger {
     }
 }
 
-/// A public key as numbers (the seed system's `EllipticCurvePublicNumbers`): the affine
+/// A public key as numbers (pyca/cryptography's `EllipticCurvePublicNumbers`): the affine
 /// coordinates of a point and its curve. Not validated until a backend loads it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EcPublicNumbers {
@@ -211,7 +211,7 @@ impl EcPublicNumbers {
     }
 }
 
-/// A private key as numbers (the seed system's `EllipticCurvePrivateNumbers`): the secret scalar
+/// A private key as numbers (pyca/cryptography's `EllipticCurvePrivateNumbers`): the secret scalar
 /// and the public numbers it must match. The scalar is zeroized on drop (every [`EcInteger`] is),
 /// never printed, and compared in constant time.
 #[derive(Clone)]
@@ -250,7 +250,7 @@ pub fn check_private_value_size(private_value: &[u8], curve: EllipticCurve) -> R
     Ok(())
 }
 
-/// [`Error::InvalidKey`] unless `encoded_point` starts with a SEC 1 point type the seed system
+/// [`Error::InvalidKey`] unless `encoded_point` starts with a SEC 1 point type pyca/cryptography
 /// accepts (`02` / `03` compressed, `04` uncompressed) and has that form's length on `curve`:
 /// 1 + field length bytes compressed, 1 + 2 × field length uncompressed. The first check of
 /// `load_elliptic_curve_public_bytes`, before any parsing or arithmetic.

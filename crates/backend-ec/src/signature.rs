@@ -3,7 +3,7 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
-/// The ECDSA signature algorithm (the seed system's `ECDSA(algorithm, deterministic_signing)`):
+/// The ECDSA signature algorithm (pyca/cryptography's `ECDSA(algorithm, deterministic_signing)`):
 /// what the data is (a message to hash, or a digest) and how the nonce is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ecdsa {
@@ -50,12 +50,12 @@ impl From<MessageHash> for Ecdsa {
     }
 }
 
-/// Elliptic-curve Diffie-Hellman (the seed system's `ECDH()`): the shared secret is the x
+/// Elliptic-curve Diffie-Hellman (pyca/cryptography's `ECDH()`): the shared secret is the x
 /// coordinate of `d * Q`, as bytes of the curve's width.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Ecdh;
 
-/// A DER-encoded ECDSA signature (`SEQUENCE { r INTEGER, s INTEGER }`, the seed system's format),
+/// A DER-encoded ECDSA signature (`SEQUENCE { r INTEGER, s INTEGER }`, pyca/cryptography's format),
 /// held inline: up to 141 bytes, the largest P-521 signature. `{:x}` / `{:X}` print it as hex.
 ///
 /// Signing returns one; [`DerSignature::from_der`] (or `TryFrom<&[u8]>`) checks and holds one
@@ -157,7 +157,7 @@ impl fmt::Debug for DerSignature {
 
 backend_core::hex::impl_hex!(DerSignature);
 
-/// Encodes `(r, s)` as a DER DSS signature (the seed system's `encode_dss_signature`).
+/// Encodes `(r, s)` as a DER DSS signature (pyca/cryptography's `encode_dss_signature`).
 pub fn encode_dss_signature(r: &EcInteger, s: &EcInteger) -> Result<DerSignature> {
     let (r, s) = (r.significant_bytes(), s.significant_bytes());
     // An INTEGER's content: the minimal bytes, with a 00 in front when the top bit is set (so it
@@ -190,7 +190,7 @@ pub fn encode_dss_signature(r: &EcInteger, s: &EcInteger) -> Result<DerSignature
     Ok(out)
 }
 
-/// Decodes a DER DSS signature into `(r, s)` (the seed system's `decode_dss_signature`).
+/// Decodes a DER DSS signature into `(r, s)` (pyca/cryptography's `decode_dss_signature`).
 ///
 /// Strict DER: definite minimal lengths, minimal non-negative INTEGERs, nothing after the
 /// SEQUENCE. Anything else is [`Error::InvalidSignature`], never a panic.

@@ -41,7 +41,7 @@ pub const fn hash_query(algorithm: HashAlgorithm) -> Query {
     Query::new(Algorithm::Hash(algorithm))
 }
 
-/// A backend that computes message digests (the seed system's `HashBackend`).
+/// A backend that computes message digests (pyca/cryptography's `HashBackend`).
 ///
 /// ```
 /// use backend_hash::{HashAlgorithm, HashBackend, HashContext, RustCrypto};
@@ -106,7 +106,7 @@ pub trait HashBackend {
     }
 }
 
-/// A streaming hash computation (the seed system's `HashContext`).
+/// A streaming hash computation (pyca/cryptography's `HashContext`).
 ///
 /// `finalize` consumes the context: updating or finalizing it again does not compile, so the seed
 /// system's `AlreadyFinalized` cannot occur. `copy` forks the state.
@@ -137,7 +137,7 @@ pub trait HashContext: Clone + Send + Sync + Sized {
         HashOutput::with_len(size, move |out| self.finalize_into(out))
     }
 
-    /// An independent copy of the current state (the seed system's `copy`).
+    /// An independent copy of the current state (pyca/cryptography's `copy`).
     fn copy(&self) -> Self {
         self.clone()
     }

@@ -43,7 +43,7 @@ pub const fn hmac_query(algorithm: HashAlgorithm) -> Query {
     Query::new(Algorithm::Hmac(algorithm))
 }
 
-/// A backend that computes HMACs (the seed system's `HMACBackend`).
+/// A backend that computes HMACs (pyca/cryptography's `HMACBackend`).
 pub trait HmacBackend {
     /// The context type [`HmacBackend::create_hmac_ctx`] returns.
     type HmacCtx: MacContext;

@@ -63,7 +63,7 @@ impl DerivedKey {
         self.bytes.as_slice().ct_eq(other).into()
     }
 
-    /// The seed system's KDF `verify`: [`Error::InvalidKey`] unless `expected` equals this key,
+    /// pyca/cryptography's KDF `verify`: [`Error::InvalidKey`] unless `expected` equals this key,
     /// compared in constant time.
     pub fn verify(&self, expected: &[u8]) -> Result<()> {
         if self.ct_eq(expected) {

@@ -76,7 +76,7 @@ pub const fn scrypt_query() -> Query {
     Query::new(Algorithm::Scrypt)
 }
 
-/// A backend that derives keys with PBKDF2, using HMAC as the PRF (the seed system's
+/// A backend that derives keys with PBKDF2, using HMAC as the PRF (pyca/cryptography's
 /// `PBKDF2HMACBackend`).
 ///
 /// ```
@@ -158,7 +158,7 @@ pub trait Pbkdf2HmacBackend {
 
 /// A backend that derives keys with HKDF (RFC 5869), using HMAC with a given hash.
 ///
-/// Not a seed interface (the seed system runs HKDF on its HMAC backend); offered as a family so a
+/// Not a seed interface (pyca/cryptography runs HKDF on its HMAC backend); offered as a family so a
 /// provider with HKDF in hardware can serve it. An empty `salt` is the RFC's "not provided": HMAC
 /// pads its key with zeros, so it equals a salt of digest-size zero bytes.
 ///
@@ -277,7 +277,7 @@ pub trait HkdfBackend {
     }
 
     /// HKDF (extract then expand), returning `length` bytes (at most
-    /// [`HkdfBackend::hkdf_owned_length_limit`]): the seed system's
+    /// [`HkdfBackend::hkdf_owned_length_limit`]): pyca/cryptography's
     /// `HKDF(algorithm, length, salt, info).derive(key_material)`.
     #[cfg(feature = "alloc")]
     fn derive_hkdf(
@@ -299,7 +299,7 @@ pub trait HkdfBackend {
     }
 }
 
-/// A backend that derives keys with scrypt (RFC 7914; the seed system's `ScryptBackend`).
+/// A backend that derives keys with scrypt (RFC 7914; pyca/cryptography's `ScryptBackend`).
 ///
 /// Parameters are checked by [`ScryptParams::new`], their working memory (128 × r × N +
 /// 128 × r × p bytes) against [`ScryptBackend::scrypt_memory_limit`] and their work (N × r × p)

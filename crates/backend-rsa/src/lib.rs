@@ -90,7 +90,7 @@ pub fn rsa_encryption_query(padding: &AsymmetricPadding<'_>) -> Query {
     }
 }
 
-/// A backend that generates and loads RSA keys (the seed system's `RSABackend`).
+/// A backend that generates and loads RSA keys (pyca/cryptography's `RSABackend`).
 ///
 /// Object-safe: a provider chosen at run time is a `&dyn RsaBackend` or `Box<dyn RsaBackend>`, and
 /// either is an `RsaBackend` again for generic code. The keys come back as
@@ -137,7 +137,7 @@ pub trait RsaBackend: Send + Sync {
 
     /// A new key with a `key_size`-bit modulus, from the operating system's generator
     /// ([`rng::OsRandom`]; feature `getrandom`, which needs no RSA implementation).
-    /// [`Error::InvalidArgument`] when the parameters are unsupported (the seed system's
+    /// [`Error::InvalidArgument`] when the parameters are unsupported (pyca/cryptography's
     /// `ValueError`). A backend whose keys are made inside a device overrides this to skip the
     /// host's generator.
     #[cfg(feature = "getrandom")]
@@ -263,7 +263,7 @@ pub trait RsaPrivateKey: Send + Sync {
     /// The private numbers; [`Error::KeyNotExportable`] for a key that cannot leave its device.
     fn private_numbers(&self) -> Result<RsaPrivateNumbers>;
 
-    /// The hook serialization writes private keys through (the seed system's `private_bytes`):
+    /// The hook serialization writes private keys through (pyca/cryptography's `private_bytes`):
     /// hands the key material to `encoder`, which chooses encoding, format and encryption. The
     /// default passes [`RsaPrivateKey::private_numbers`]; a device that can export its key wrapped
     /// (PKCS#11 `C_WrapKey`) overrides this instead.
@@ -280,7 +280,7 @@ pub trait RsaPrivateKeyEncoder {
     -> Result<Zeroizing<Vec<u8>>>;
 }
 
-/// An RSA public key (the seed system's `RSAPublicKey`). Object-safe.
+/// An RSA public key (pyca/cryptography's `RSAPublicKey`). Object-safe.
 pub trait RsaPublicKey: Send + Sync {
     /// The modulus length in bits.
     fn key_size(&self) -> usize;

@@ -2,7 +2,7 @@
 //!
 //! Integers are big-endian magnitudes (`Vec<u8>`); leading zero bytes are allowed on input and
 //! stripped on output. The checks run on any backend's behalf, before a backend sees the numbers:
-//! a failed check is an [`Error::InvalidArgument`] naming the rule (the seed system's
+//! a failed check is an [`Error::InvalidArgument`] naming the rule (pyca/cryptography's
 //! `ValueError` messages).
 
 use crate::{Error, Reason, Result};
@@ -98,7 +98,7 @@ pub struct RsaPrivateNumbers {
 }
 
 impl RsaPrivateNumbers {
-    /// The RFC 3447 checks (the seed system's, plus CRT consistency):
+    /// The RFC 3447 checks (pyca/cryptography's, plus CRT consistency):
     /// every value below the modulus, `1 < d`, `dmp1` and `dmq1` odd, `p * q = n`,
     /// `dmp1 = d mod (p-1)`, `dmq1 = d mod (q-1)`, `iqmp * q = 1 mod p`, and the public checks.
     /// Whether `d` inverts `e` is the backend's check when it loads the key.
@@ -252,10 +252,10 @@ fn crt_exponent(d: &[u8], prime: &[u8]) -> Result<Vec<u8>> {
     Ok(bytes(&rem(&d, &*minus_one(&prime)?)))
 }
 
-/// Attempts before [`rsa_recover_prime_factors`] gives up (the seed system's bound).
+/// Attempts before [`rsa_recover_prime_factors`] gives up (pyca/cryptography's bound).
 const MAX_RECOVERY_ATTEMPTS: u32 = 500;
 
-/// Recovers `(p, q)`, `p > q`, from `n`, `e` and `d`, with the seed system's algorithm (a
+/// Recovers `(p, q)`, `p > q`, from `n`, `e` and `d`, with pyca/cryptography's algorithm (a
 /// probabilistic factoring of `n` given `d * e - 1`, a multiple of the Carmichael function; the
 /// bases tried are 2, 4, 6, ... so the result is deterministic). Variable time: meant for importing
 /// keys, not for a hot path. [`Error::InvalidArgument`] when the numbers do not factor, or when `e`

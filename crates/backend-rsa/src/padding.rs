@@ -1,9 +1,9 @@
-//! Padding descriptors: the seed system's `AsymmetricPadding` instances as typed values.
+//! Padding descriptors: pyca/cryptography's `AsymmetricPadding` instances as typed values.
 
 use backend_core::HashAlgorithm;
 use backend_core::capability::PaddingKind;
 
-/// A mask generation function (the seed system's `MGF1`).
+/// A mask generation function (pyca/cryptography's `MGF1`).
 #[doc(alias = "MGF1")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -21,7 +21,7 @@ impl Mgf {
     }
 }
 
-/// The salt length of a PSS signature (the seed system's `PSS.salt_length` and its constants).
+/// The salt length of a PSS signature (pyca/cryptography's `PSS.salt_length` and its constants).
 ///
 /// An [`Explicit`](SaltLength::Explicit) length may come from an X.509 algorithm identifier, so
 /// from an attacker: any value is safe. One that cannot fit the key is an
@@ -61,11 +61,11 @@ pub struct Oaep<'l> {
     pub mgf: Mgf,
     /// The hash of the label (`hLen` in RFC 8017).
     pub hash: HashAlgorithm,
-    /// The label; empty is the seed system's `label=None`.
+    /// The label; empty is pyca/cryptography's `label=None`.
     pub label: &'l [u8],
 }
 
-/// An RSA padding scheme (the seed system's `AsymmetricPadding`).
+/// An RSA padding scheme (pyca/cryptography's `AsymmetricPadding`).
 ///
 /// PKCS#1 v1.5 serves both signatures and encryption; PSS only signatures; OAEP only encryption.
 /// Using one where it does not apply is an [`Error::InvalidArgument`](crate::Error::InvalidArgument).
@@ -105,7 +105,7 @@ impl<'l> AsymmetricPadding<'l> {
         })
     }
 
-    /// The seed system's name: `"EMSA-PKCS1-v1_5"`, `"EMSA-PSS"`, `"EME-OAEP"`.
+    /// pyca/cryptography's name: `"EMSA-PKCS1-v1_5"`, `"EMSA-PSS"`, `"EME-OAEP"`.
     pub const fn name(&self) -> &'static str {
         match self {
             AsymmetricPadding::Pkcs1v15 => "EMSA-PKCS1-v1_5",

@@ -27,7 +27,7 @@ use zeroize::Zeroizing;
 /// only that it failed.
 const DECRYPTION_FAILED: Error = Error::Decryption;
 
-/// Moduli the provider generates, in bits: 1024 (the seed system's minimum) to the size limit.
+/// Moduli the provider generates, in bits: 1024 (pyca/cryptography's minimum) to the size limit.
 const GENERATED: Sizes = Sizes::range(1024, MAX_MODULUS_BITS as u32, 1);
 /// Moduli the provider loads and operates with, in bits. Below 512 bits the padding schemes have
 /// no room for a SHA-1 digest and the keys are trivially factorable; the upper bound limits the
@@ -169,7 +169,7 @@ enum PrimeLayout {
 impl RustCryptoRsaPrivateKey {
     /// A new key with a `key_size`-bit modulus and `public_exponent`, its primes drawn from `rng`
     /// ([`RsaBackend::generate_rsa_private_key_with_rng`] without the box).
-    /// [`Error::InvalidArgument`] for parameters the rows do not offer (the seed system's
+    /// [`Error::InvalidArgument`] for parameters the rows do not offer (pyca/cryptography's
     /// `ValueError`), [`RNG_FAILED`] when the generator fails: `rsa` 0.10 draws from a fallible
     /// generator and stops at its first failure, so nothing is made from failed draws.
     pub fn generate_with_rng(
@@ -539,7 +539,7 @@ impl RustCryptoRsaPublicKey {
         numbers.check()?;
         check_loaded_size(numbers)?;
         // `check` established what `new_unchecked` assumes (n odd, hence non-zero). Exponents above
-        // `rsa`'s 2^33 - 1 bound are accepted, as the seed system accepts them: every operation
+        // `rsa`'s 2^33 - 1 bound are accepted, as pyca/cryptography accepts them: every operation
         // with them uses our own exponentiation and paddings, and their cost grows with the
         // exponent, bounded by the modulus size limit.
         let key = rsa::PublicKey::new_unchecked(int(&numbers.n), int(&numbers.e));

@@ -215,7 +215,7 @@ pub struct RustCryptoEcPublicKey {
 }
 
 impl RustCryptoEcPublicKey {
-    /// Loads a SEC 1 encoded point (the seed system's `from_encoded_point`).
+    /// Loads a SEC 1 encoded point (pyca/cryptography's `from_encoded_point`).
     pub fn from_encoded_point(curve: EllipticCurve, encoded_point: &[u8]) -> Result<Self> {
         RustCrypto.load_elliptic_curve_public_bytes(curve, encoded_point)
     }

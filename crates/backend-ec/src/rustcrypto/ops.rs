@@ -92,7 +92,7 @@ pub(crate) fn public_from_coordinates<C: Ops>(
 }
 
 /// A public point from its SEC 1 encoding: compressed (`02`/`03`) or uncompressed (`04`) only, as
-/// the seed system accepts; the `sec1` crate would also take the compact (`05`) form. (The loader
+/// pyca/cryptography accepts; the `sec1` crate would also take the compact (`05`) form. (The loader
 /// checks type and length first with `check_encoded_point_size`; checked again here so this
 /// function is safe on its own.)
 pub(crate) fn public_from_sec1<C: Ops>(bytes: &[u8]) -> Result<PublicKey<C>> {
@@ -180,9 +180,9 @@ trait DigestJob {
 }
 
 /// The hashes ECDSA accepts in this provider: every fixed-output hash with a digest type in
-/// [`with_digest`], that is SHA-1, SHA-2 and SHA-3 (the seed system's tests' ECDSA hashes).
+/// [`with_digest`], that is SHA-1, SHA-2 and SHA-3 (pyca/cryptography's tests' ECDSA hashes).
 /// RFC 6979 builds its HMAC-DRBG on the hash as a type, so a hash is offered only where one is
-/// dispatched below; BLAKE2, MD5 and SM3 are not ECDSA hashes in the seed system's tests, and
+/// dispatched below; BLAKE2, MD5 and SM3 are not ECDSA hashes in pyca/cryptography's tests, and
 /// SHAKE has no fixed output to build the HMAC on.
 pub(crate) const ECDSA_HASHES: HashSet = HashSet::SIGNATURE;
 
