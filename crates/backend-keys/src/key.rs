@@ -1,0 +1,245 @@
+//! [`PrivateKey`] and [`PublicKey`]: one type for a key of any family.
+
+use crate::SignatureAlgorithm;
+use alloc::boxed::Box;
+use backend_core::{MessageHash, Result};
+#[cfg(feature = "ec")]
+use backend_ec::{EcPrivateKey, EcPublicKey};
+#[cfg(feature = "rsa")]
+use backend_rsa::{RsaPrivateKey, RsaPublicKey};
+use core::fmt;
+
+/// A private key of any family, as the PEM / DER loaders will return it and an X.509 builder
+/// signs with it (it is a [`Signer`](crate::Signer)). Each variant holds the family's key object,
+/// which carries the provider (RustCrypto, a token, a KMS) that made or loaded it.
+///
+/// `#[non_exhaustive]`: DSA and DH keys come later; the variants present follow the features
+/// `rsa` and `ec`.
+#[non_exhaustive]
+pub enum PrivateKey {
+    /// An RSA key.
+    #[cfg(feature = "rsa")]
+    Rsa(Box<dyn RsaPrivateKey>),
+    /// An elliptic-curve key.
+    #[cfg(feature = "ec")]
+    Ec(Box<dyn EcPrivateKey>),
+}
+
+/// A public key of any family: what a certificate's `subjectPublicKeyInfo` is read into, and what
+/// a [`Signer`](crate::Signer) claims its signatures verify under.
+///
+/// The lifetime lets a key lend its public half without copying it (an EC key holds its public
+/// key and hands out a reference; a device handle caches one): `PublicKey<'static>` owns its key.
+#[non_exhaustive]
+pub enum PublicKey<'k> {
+    /// An RSA key.
+    #[cfg(feature = "rsa")]
+    Rsa(Box<dyn RsaPublicKey + 'k>),
+    /// An elliptic-curve key.
+    #[cfg(feature = "ec")]
+    Ec(Box<dyn EcPublicKey + 'k>),
+}
+
+impl PrivateKey {
+    /// The key size in bits: the RSA modulus, the curve's size.
+    pub fn key_size(&self) -> usize {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PrivateKey::Rsa(ref key) => key.key_size(),
+            #[cfg(feature = "ec")]
+            PrivateKey::Ec(ref key) => key.key_size(),
+        }
+    }
+
+    /// The matching public key: the RSA family's own (a device key may fetch it, hence the
+    /// `Result`), or the EC key's, lent.
+    pub fn public_key(&self) -> Result<PublicKey<'_>> {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PrivateKey::Rsa(ref key) => Ok(PublicKey::Rsa(key.public_key()?)),
+            #[cfg(feature = "ec")]
+            PrivateKey::Ec(ref key) => Ok(PublicKey::from(key.public_key())),
+        }
+    }
+
+    /// The RSA key, when this is one.
+    #[cfg(feature = "rsa")]
+    pub fn as_rsa(&self) -> Option<&dyn RsaPrivateKey> {
+        match *self {
+            PrivateKey::Rsa(ref key) => Some(&**key),
+            #[cfg(feature = "ec")]
+            _ => None,
+        }
+    }
+
+    /// The elliptic-curve key, when this is one.
+    #[cfg(feature = "ec")]
+    pub fn as_ec(&self) -> Option<&dyn EcPrivateKey> {
+        match *self {
+            PrivateKey::Ec(ref key) => Some(&**key),
+            #[cfg(feature = "rsa")]
+            _ => None,
+        }
+    }
+}
+
+impl<'k> PublicKey<'k> {
+    /// The key size in bits: the RSA modulus, the curve's size.
+    pub fn key_size(&self) -> usize {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PublicKey::Rsa(ref key) => key.key_size(),
+            #[cfg(feature = "ec")]
+            PublicKey::Ec(ref key) => key.key_size(),
+        }
+    }
+
+    /// Checks `signature` over `data` made with `algorithm`; `hash` says whether `data` is the
+    /// message or its digest, as when signing ([`SignatureAlgorithm::check`] first).
+    /// [`Error::InvalidSignature`](crate::Error::InvalidSignature) when it does not verify,
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for an algorithm of another
+    /// family (ECDSA with an RSA key) or a digest of the wrong size.
+    pub fn verify(
+        &self,
+        signature: &[u8],
+        data: &[u8],
+        algorithm: &SignatureAlgorithm,
+        hash: MessageHash,
+    ) -> Result<()> {
+        algorithm.check(hash)?;
+        match *self {
+            #[cfg(feature = "rsa")]
+            PublicKey::Rsa(ref key) => key.verify(signature, data, algorithm.rsa_padding()?, hash),
+            #[cfg(feature = "ec")]
+            PublicKey::Ec(ref key) => key.verify(signature, data, algorithm.ecdsa(hash)?),
+        }
+    }
+
+    /// The RSA key, when this is one.
+    #[cfg(feature = "rsa")]
+    pub fn as_rsa(&self) -> Option<&(dyn RsaPublicKey + 'k)> {
+        match *self {
+            PublicKey::Rsa(ref key) => Some(&**key),
+            #[cfg(feature = "ec")]
+            _ => None,
+        }
+    }
+
+    /// The elliptic-curve key, when this is one.
+    #[cfg(feature = "ec")]
+    pub fn as_ec(&self) -> Option<&(dyn EcPublicKey + 'k)> {
+        match *self {
+            PublicKey::Ec(ref key) => Some(&**key),
+            #[cfg(feature = "rsa")]
+            _ => None,
+        }
+    }
+}
+
+#[cfg(feature = "rsa")]
+impl From<Box<dyn RsaPrivateKey>> for PrivateKey {
+    fn from(key: Box<dyn RsaPrivateKey>) -> Self {
+        PrivateKey::Rsa(key)
+    }
+}
+
+#[cfg(feature = "ec")]
+impl From<Box<dyn EcPrivateKey>> for PrivateKey {
+    fn from(key: Box<dyn EcPrivateKey>) -> Self {
+        PrivateKey::Ec(key)
+    }
+}
+
+#[cfg(feature = "rsa")]
+impl<'k> From<Box<dyn RsaPublicKey + 'k>> for PublicKey<'k> {
+    fn from(key: Box<dyn RsaPublicKey + 'k>) -> Self {
+        PublicKey::Rsa(key)
+    }
+}
+
+#[cfg(feature = "ec")]
+impl<'k> From<Box<dyn EcPublicKey + 'k>> for PublicKey<'k> {
+    fn from(key: Box<dyn EcPublicKey + 'k>) -> Self {
+        PublicKey::Ec(key)
+    }
+}
+
+#[cfg(feature = "ec")]
+impl<'k> From<&'k dyn EcPublicKey> for PublicKey<'k> {
+    /// Lends the key: the box holds only the reference (the EC family implements
+    /// [`EcPublicKey`] for every `&K`).
+    fn from(key: &'k dyn EcPublicKey) -> Self {
+        PublicKey::Ec(Box::new(key))
+    }
+}
+
+#[cfg(feature = "rsa")]
+impl<'k> From<&'k dyn RsaPublicKey> for PublicKey<'k> {
+    /// Lends the key (a device handle that caches its public key returns it this way).
+    fn from(key: &'k dyn RsaPublicKey) -> Self {
+        PublicKey::Rsa(Box::new(Lent(key)))
+    }
+}
+
+/// A lent RSA public key is one (the RSA family implements its key traits for `Box<K>` only).
+#[cfg(feature = "rsa")]
+struct Lent<'k>(&'k dyn RsaPublicKey);
+
+#[cfg(feature = "rsa")]
+impl RsaPublicKey for Lent<'_> {
+    fn key_size(&self) -> usize {
+        self.0.key_size()
+    }
+    fn verify(
+        &self,
+        signature: &[u8],
+        data: &[u8],
+        padding: backend_rsa::AsymmetricPadding<'_>,
+        algorithm: MessageHash,
+    ) -> Result<()> {
+        self.0.verify(signature, data, padding, algorithm)
+    }
+    fn encrypt(
+        &self,
+        plaintext: &[u8],
+        padding: backend_rsa::AsymmetricPadding<'_>,
+    ) -> Result<alloc::vec::Vec<u8>> {
+        self.0.encrypt(plaintext, padding)
+    }
+    fn recover_data_from_signature(
+        &self,
+        signature: &[u8],
+        padding: backend_rsa::AsymmetricPadding<'_>,
+        algorithm: Option<backend_core::HashAlgorithm>,
+    ) -> Result<alloc::vec::Vec<u8>> {
+        self.0
+            .recover_data_from_signature(signature, padding, algorithm)
+    }
+    fn public_numbers(&self) -> backend_rsa::RsaPublicNumbers {
+        self.0.public_numbers()
+    }
+}
+
+/// The family and size only: key material stays out of logs.
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PrivateKey::Rsa(ref key) => write!(f, "PrivateKey::Rsa({} bits)", key.key_size()),
+            #[cfg(feature = "ec")]
+            PrivateKey::Ec(ref key) => write!(f, "PrivateKey::Ec({:?})", key.curve()),
+        }
+    }
+}
+
+/// The family and size (or curve).
+impl fmt::Debug for PublicKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PublicKey::Rsa(ref key) => write!(f, "PublicKey::Rsa({} bits)", key.key_size()),
+            #[cfg(feature = "ec")]
+            PublicKey::Ec(ref key) => write!(f, "PublicKey::Ec({:?})", key.curve()),
+        }
+    }
+}
