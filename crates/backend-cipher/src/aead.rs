@@ -1,4 +1,4 @@
-//! Keyed one-shot AEADs (the seed system's `AESGCM`, `AESCCM`, `ChaCha20Poly1305` classes): the
+//! Keyed one-shot AEADs (pyca/cryptography's `AESGCM`, `AESCCM`, `ChaCha20Poly1305` classes): the
 //! [`AeadBackend`] trait a provider implements, the [`AeadKey`] a key is built into once and then
 //! seals and opens many messages with, and (feature `rustcrypto`) the RustCrypto key types.
 //!
@@ -7,7 +7,7 @@
 //! carries its implementation: a composition that made the key with one provider seals and opens
 //! with that provider, with no lookup.
 //!
-//! **Argument order**, the same for every method, as in the seed system: the nonce, then the data
+//! **Argument order**, the same for every method, as in pyca/cryptography: the nonce, then the data
 //! (or the buffer, in place), then the associated data, then (to decrypt in place) the tag:
 //!
 //! | call | gives |
@@ -51,12 +51,13 @@ pub use crate::rustcrypto::aead::{AesCcm, AesGcm, ChaCha20Poly1305, RustCryptoAe
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AeadAlgorithm {
-    /// AES-GCM (the seed system's `AESGCM`): 128-, 192- or 256-bit key, 16-byte tag.
+    /// AES-GCM (pyca/cryptography's `AESGCM`): 128-, 192- or 256-bit key, 16-byte tag.
     #[doc(alias = "AESGCM")]
     #[doc(alias = "AES-GCM")]
     AesGcm,
-    /// AES-CCM (the seed system's `AESCCM`, NIST SP 800-38C): 128-, 192- or 256-bit key; the tag
-    /// length is chosen with the key (4, 6, 8, 10, 12, 14 or 16 bytes; the seed's default is 16).
+    /// AES-CCM (pyca/cryptography's `AESCCM`, NIST SP 800-38C): 128-, 192- or 256-bit key; the tag
+    /// length is chosen with the key (4, 6, 8, 10, 12, 14 or 16 bytes; pyca/cryptography's default
+    /// is 16).
     #[doc(alias = "AESCCM")]
     #[doc(alias = "AES-CCM")]
     AesCcm {
@@ -79,7 +80,7 @@ impl AeadAlgorithm {
         }
     }
 
-    /// The seed system's class name: `"AESGCM"`, `"AESCCM"`, `"ChaCha20Poly1305"`.
+    /// pyca/cryptography's class name: `"AESGCM"`, `"AESCCM"`, `"ChaCha20Poly1305"`.
     pub const fn name(&self) -> &'static str {
         match self {
             AeadAlgorithm::AesGcm => "AESGCM",

@@ -1,4 +1,4 @@
-//! `CipherBackend`: the seed interface for symmetric encryption (`cipher_supported`,
+//! `CipherBackend`: pyca/cryptography's interface for symmetric encryption (`cipher_supported`,
 //! `create_symmetric_encryption_ctx`, `create_symmetric_decryption_ctx`), its streaming contexts
 //! (AEAD included), block padding, the keyed one-shot AEADs ([`AeadBackend`], [`AeadKey`]), and
 //! their implementation for [`RustCrypto`], the provider over the RustCrypto crates.
@@ -54,7 +54,8 @@ pub use rustcrypto::{RustCryptoDecryptionContext, RustCryptoEncryptionContext};
 
 use backend_core::capability::{Algorithm, supports};
 
-/// A backend that encrypts and decrypts with symmetric ciphers (the seed system's `CipherBackend`).
+/// A backend that encrypts and decrypts with symmetric ciphers (pyca/cryptography's
+/// `CipherBackend`).
 ///
 /// [`RustCrypto`] implements it (and `backend::Backend` *is* that type), so the example reads
 /// the same with `backend::Backend` in place of `RustCrypto`. Generic code takes
@@ -181,7 +182,7 @@ pub trait CipherContext: Send + Sync + Sized {
     /// returning that count. [`Error::BufferTooSmall`] (nothing processed) when `out` is shorter.
     fn update_into(&mut self, data: &[u8], out: &mut [u8]) -> Result<usize>;
 
-    /// Processes `data` and returns the output (the seed system's `update`).
+    /// Processes `data` and returns the output (pyca/cryptography's `update`).
     #[cfg(feature = "alloc")]
     fn update(&mut self, data: &[u8]) -> Result<alloc::vec::Vec<u8>> {
         let mut out = alloc::vec![0u8; self.output_len(data.len())];
@@ -198,7 +199,7 @@ pub trait CipherContext: Send + Sync + Sized {
 /// What [`EncryptionContext::finalize`] returns: the last output bytes and, for AEAD modes, the
 /// tag. The tag exists only here, so "tag before finalize" cannot be written.
 ///
-/// `{:x}` / `{:X}` write `data ‖ tag` as hex (the seed system's `finalize()` followed by `.tag`;
+/// `{:x}` / `{:X}` write `data ‖ tag` as hex (pyca/cryptography's `finalize()` followed by `.tag`;
 /// for GCM, whose `data` is empty, just the tag). Each part is an [`Output`], which formats alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Finalized {
@@ -228,10 +229,11 @@ impl core::fmt::UpperHex for Finalized {
     }
 }
 
-/// A streaming encryption (the seed system's `CipherContext` / `AEADEncryptionContext`).
+/// A streaming encryption (pyca/cryptography's `CipherContext` / `AEADEncryptionContext`).
 ///
-/// `finalize` consumes the context: "update after finalize" and "finalize twice" (the seed
-/// system's `AlreadyFinalized`) do not compile, and the tag exists only in what `finalize` returns:
+/// `finalize` consumes the context: "update after finalize" and "finalize twice"
+/// (pyca/cryptography's `AlreadyFinalized`) do not compile, and the tag exists only in what
+/// `finalize` returns:
 ///
 /// ```compile_fail
 /// use backend_cipher::{CipherAlgorithm, CipherBackend, EncryptionContext, Mode, RustCrypto};
@@ -259,7 +261,7 @@ pub trait EncryptionContext: CipherContext {
     }
 }
 
-/// A streaming decryption (the seed system's `CipherContext` / `AEADDecryptionContext`).
+/// A streaming decryption (pyca/cryptography's `CipherContext` / `AEADDecryptionContext`).
 pub trait DecryptionContext: CipherContext {
     /// Ends the stream and returns the remaining output. AEAD modes check the tag given in the
     /// mode ([`Error::InvalidTag`] when it does not verify); without one,

@@ -1,20 +1,20 @@
 use backend_core::capability::ModeKind;
 use core::fmt;
 
-/// The tag length a GCM mode requires unless told otherwise (the seed system's default).
+/// The tag length a GCM mode requires unless told otherwise (pyca/cryptography's default).
 pub const DEFAULT_MIN_TAG_LENGTH: usize = 16;
-/// The smallest `min_tag_length` the seed system allows.
+/// The smallest `min_tag_length` pyca/cryptography allows.
 pub const LOWEST_MIN_TAG_LENGTH: usize = 4;
 /// The longest GCM tag: one block.
 pub const MAX_TAG_LENGTH: usize = 16;
 
-/// A mode of operation with its IV, nonce, tweak or tag (the seed system's `modes.*` instances).
+/// A mode of operation with its IV, nonce, tweak or tag (pyca/cryptography's `modes.*` instances).
 ///
 /// The values are borrowed: a context copies what it needs. `Debug` prints lengths only.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Mode<'a> {
-    /// No mode: the cipher is a stream cipher (ChaCha20), the seed system's `mode=None`.
+    /// No mode: the cipher is a stream cipher (ChaCha20), pyca/cryptography's `mode=None`.
     Stream,
     /// Electronic codebook. Insecure for almost every use; kept for interoperability.
     #[doc(alias = "ECB")]
@@ -106,7 +106,7 @@ impl<'a> Mode<'a> {
         }
     }
 
-    /// The seed system's name: `"ECB"`, `"CBC"`, `"CTR"`, `"OFB"`, `"CFB"`, `"CFB8"`, `"XTS"`,
+    /// pyca/cryptography's name: `"ECB"`, `"CBC"`, `"CTR"`, `"OFB"`, `"CFB"`, `"CFB8"`, `"XTS"`,
     /// `"GCM"`; `"none"` for [`Mode::Stream`].
     pub const fn name(&self) -> &'static str {
         match self {

@@ -1,4 +1,4 @@
-//! Streaming block padding (the seed system's `padding.PKCS7` and `padding.ANSIX923`), to pair
+//! Streaming block padding (pyca/cryptography's `padding.PKCS7` and `padding.ANSIX923`), to pair
 //! with ECB and CBC. Neither side buffers the message: a padder holds a partial block, an unpadder
 //! the last block. Unpadding checks every byte of the last block in constant time.
 //!
@@ -17,7 +17,7 @@ use crate::{Error, Result};
 use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater, ConstantTimeLess};
 use zeroize::Zeroize;
 
-/// The largest block the seed system pads to: 2040 bits.
+/// The largest block pyca/cryptography pads to: 2040 bits.
 const MAX_BLOCK: usize = 255;
 
 /// A padding scheme.
@@ -138,7 +138,7 @@ impl Padder {
         Ok(needed)
     }
 
-    /// Passes whole blocks through (the seed system's `update`).
+    /// Passes whole blocks through (pyca/cryptography's `update`).
     #[cfg(feature = "alloc")]
     pub fn update(&mut self, data: &[u8]) -> Result<alloc::vec::Vec<u8>> {
         let mut out = alloc::vec![0u8; self.output_len(data.len())];
@@ -146,7 +146,7 @@ impl Padder {
         Ok(out)
     }
 
-    /// The final padded block (the seed system's `finalize`).
+    /// The final padded block (pyca/cryptography's `finalize`).
     #[cfg(feature = "alloc")]
     pub fn finalize(self) -> Result<alloc::vec::Vec<u8>> {
         let mut out = alloc::vec![0u8; self.block];
@@ -241,7 +241,7 @@ impl Unpadder {
         Ok(data_len)
     }
 
-    /// Passes data through (the seed system's `update`).
+    /// Passes data through (pyca/cryptography's `update`).
     #[cfg(feature = "alloc")]
     pub fn update(&mut self, data: &[u8]) -> Result<alloc::vec::Vec<u8>> {
         let mut out = alloc::vec![0u8; self.output_len(data.len())];
@@ -249,7 +249,7 @@ impl Unpadder {
         Ok(out)
     }
 
-    /// Checks the padding and returns the rest of the data (the seed system's `finalize`).
+    /// Checks the padding and returns the rest of the data (pyca/cryptography's `finalize`).
     #[cfg(feature = "alloc")]
     pub fn finalize(self) -> Result<alloc::vec::Vec<u8>> {
         let mut out = alloc::vec![0u8; self.block];

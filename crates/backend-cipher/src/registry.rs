@@ -1,4 +1,4 @@
-//! A registry-based backend (the seed system's `register_cipher_adapter`): the user adds a
+//! A registry-based backend (pyca/cryptography's `register_cipher_adapter`): the user adds a
 //! (cipher, mode) pair at run time with the backend that serves it; the pair's rows join the
 //! registry's capability rows, and `cipher_supported` then answers true for it.
 //!
@@ -55,8 +55,8 @@ impl CipherRegistry {
     }
 
     /// Registers `adapter` for the pair of `cipher`'s and `mode`'s kinds (their keys and IVs are
-    /// ignored). [`Error::InvalidArgument`] when the pair is already registered, as the seed
-    /// system refuses a duplicate registration.
+    /// ignored). [`Error::InvalidArgument`] when the pair is already registered, as
+    /// pyca/cryptography refuses a duplicate registration.
     pub fn register_cipher_adapter(
         &mut self,
         cipher: CipherAlgorithm<'static>,

@@ -16,9 +16,9 @@ use cipher::consts::{U4, U6, U7, U8, U9, U10, U11, U12, U13, U14, U16};
 use cipher::{Array, BlockCipherEncrypt, InnerIvInit, StreamCipher};
 use subtle::ConstantTimeEq;
 
-/// The AEAD rows of [`RustCrypto`]: AES-GCM (128/192/256-bit keys, 8- to 128-byte nonces as the
-/// seed system allows, 16-byte tag), AES-CCM (128/192/256, nonces of 7 to 13 bytes, tags of 4 to
-/// 16 bytes in steps of 2), ChaCha20-Poly1305 (256-bit key, 12-byte nonce, 16-byte tag).
+/// The AEAD rows of [`RustCrypto`]: AES-GCM (128/192/256-bit keys, 8- to 128-byte nonces as
+/// pyca/cryptography allows, 16-byte tag), AES-CCM (128/192/256, nonces of 7 to 13 bytes, tags of
+/// 4 to 16 bytes in steps of 2), ChaCha20-Poly1305 (256-bit key, 12-byte nonce, 16-byte tag).
 pub const AEAD_CAPABILITIES: &[Capability] = &[
     Capability::new(Algorithm::Aead(AeadKind::AesGcm))
         .key_bits(Sizes::range(128, 256, 64))
@@ -145,7 +145,7 @@ enum GcmKey {
 }
 
 /// AES-GCM with a 16-byte tag. 12-byte nonces go through `aes-gcm`; other lengths (8 to 128
-/// bytes, as the seed system allows) through this crate's streaming GCM over the same expanded
+/// bytes, as pyca/cryptography allows) through this crate's streaming GCM over the same expanded
 /// key.
 #[doc(alias = "AES-GCM")]
 #[doc(alias = "AESGCM")]
@@ -460,7 +460,7 @@ where
 
 impl AesCcm {
     /// Keys AES-CCM with a 128-, 192- or 256-bit key ([`Error::InvalidKey`] otherwise) and a tag
-    /// of `tag_length` bytes (the seed system's default is 16; a length CCM does not define is
+    /// of `tag_length` bytes (pyca/cryptography's default is 16; a length CCM does not define is
     /// [`Error::InvalidArgument`]).
     pub fn new(key: &[u8], tag_length: usize) -> Result<Self> {
         if !matches!(key.len(), 16 | 24 | 32) {

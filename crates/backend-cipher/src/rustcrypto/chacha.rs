@@ -1,5 +1,5 @@
-//! ChaCha20 with the seed system's 16-byte nonce, read the way OpenSSL (and so pyca) reads it: the
-//! first 8 bytes are a 64-bit little-endian block counter, the last 8 bytes the nonce (DJB's
+//! ChaCha20 with pyca/cryptography's 16-byte nonce, read the way OpenSSL (and so pyca) reads it:
+//! the first 8 bytes are a 64-bit little-endian block counter, the last 8 bytes the nonce (DJB's
 //! original layout). For a counter below 2^32 this is the same keystream as RFC 7539's 32-bit
 //! counter and 96-bit nonce; past 0xFFFF_FFFF the counter carries into the next word instead of
 //! failing.
@@ -34,7 +34,7 @@ impl Drop for ChaCha20 {
 }
 
 impl ChaCha20 {
-    /// `nonce` is the seed system's 16 bytes: 64-bit little-endian counter, then 8 nonce bytes.
+    /// `nonce` is pyca/cryptography's 16 bytes: 64-bit little-endian counter, then 8 nonce bytes.
     pub(super) fn new(key: &[u8], nonce: &[u8]) -> Result<Self> {
         let key: &[u8; 32] = key
             .try_into()

@@ -119,7 +119,8 @@ fn start<C: BlockCipherEncrypt<BlockSize = U16>>(
 }
 
 impl Gcm {
-    /// Keys a GCM context; `iv` is 8 to 128 bytes (checked by the caller against the seed's rule).
+    /// Keys a GCM context; `iv` is 8 to 128 bytes (checked by the caller against
+    /// pyca/cryptography's rule).
     #[inline]
     pub(crate) fn new(key: &[u8], iv: &[u8], encrypt: bool) -> Result<Self> {
         const WHAT: &str = "AES-GCM key must be 128, 192 or 256 bits";

@@ -31,7 +31,7 @@ const fn row(cipher: CipherKind, mode: ModeKind, key_bits: Sizes) -> Capability 
 
 /// AES-128, -192 and -256.
 const AES: Sizes = Sizes::range(128, 256, 64);
-/// 3DES with one, two or three 64-bit keys (parity bits counted, as the seed system counts them).
+/// 3DES with one, two or three 64-bit keys (parity bits counted, as pyca/cryptography counts them).
 const TRIPLE_DES: Sizes = Sizes::range(64, 192, 64);
 
 /// The cipher rows of [`RustCrypto`]: AES in every mode (XTS with two 128- or 256-bit keys; GCM
@@ -73,7 +73,7 @@ pub const CAPABILITIES: &[Capability] = &[
 
 /// [`Error::Unsupported`] unless a row names the pair, whatever its sizes: a key or IV length
 /// outside the rows is the call's argument error ([`Error::InvalidKey`],
-/// [`Error::InvalidArgument`]), as the seed system reports it.
+/// [`Error::InvalidArgument`]), as pyca/cryptography reports it.
 #[inline]
 fn check_pair(cipher: &CipherAlgorithm<'_>, mode: &Mode<'_>) -> Result<()> {
     let algorithm = Algorithm::Cipher(cipher.kind(), mode.kind());
