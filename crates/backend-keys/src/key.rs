@@ -94,6 +94,17 @@ impl<'k> PublicKey<'k> {
         }
     }
 
+    /// This key, lent: how a signer handle that caches its `PublicKey<'static>` answers
+    /// [`SigningKey::public_key`](crate::SigningKey::public_key) without copying it.
+    pub fn by_ref(&self) -> PublicKey<'_> {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PublicKey::Rsa(ref key) => PublicKey::Rsa(Box::new(Lent(&**key))),
+            #[cfg(feature = "ec")]
+            PublicKey::Ec(ref key) => PublicKey::Ec(Box::new(&**key)),
+        }
+    }
+
     /// Checks `signature` over `data` made with `algorithm`; `hash` says whether `data` is the
     /// message or its digest, as when signing ([`SignatureAlgorithm::check`] first).
     /// [`Error::InvalidSignature`](crate::Error::InvalidSignature) when it does not verify,
@@ -183,7 +194,7 @@ impl<'k> From<&'k dyn RsaPublicKey> for PublicKey<'k> {
 
 /// A lent RSA public key is one (the RSA family implements its key traits for `Box<K>` only).
 #[cfg(feature = "rsa")]
-struct Lent<'k>(&'k dyn RsaPublicKey);
+struct Lent<'k>(&'k (dyn RsaPublicKey + 'k));
 
 #[cfg(feature = "rsa")]
 impl RsaPublicKey for Lent<'_> {

@@ -42,6 +42,6 @@ pub use key::{PrivateKey, PublicKey};
 pub use signer::message_digest;
 #[cfg(any(feature = "rsa", feature = "ec"))]
 pub use signer::{
-    AsyncSigner, SIGNATURE_DID_NOT_VERIFY, SignFuture, Signer, sign_and_verify,
+    AsyncSigner, SIGNATURE_DID_NOT_VERIFY, SignFuture, Signer, SigningKey, sign_and_verify,
     sign_and_verify_async,
 };

@@ -17,14 +17,14 @@ use core::pin::Pin;
 /// Something that signs: an in-memory key of any family, or a key that lives in an HSM or a
 /// cloud KMS and can do nothing else (seed 004). Object-safe; builders take `&dyn Signer`.
 ///
-/// A device key implements these three methods and nothing more: no decryption, key exchange or
-/// private numbers to stub out. Every RSA and EC key already is a signer (`Box<dyn
+/// A device key implements [`SigningKey`] (its public key, the algorithms it offers) and `sign`,
+/// and nothing more: no decryption, key exchange or private numbers to stub out. Every RSA and EC key already is a signer (`Box<dyn
 /// RsaPrivateKey>`, `Box<dyn EcPrivateKey>`, [`PrivateKey`](crate::PrivateKey)), and so is a
 /// reference, a `Box` or an `Arc` of one. Every signer is also an [`AsyncSigner`].
 ///
 /// Sign through [`sign_and_verify`] (as the X.509 builders will): it refuses what the signer does
-/// not [`support`](Signer::supports) before the device is asked, and a signature that does not
-/// verify against the signer's [`public_key`](Signer::public_key) after.
+/// not [`support`](SigningKey::supports) before the device is asked, and a signature that does not
+/// verify against the signer's [`public_key`](SigningKey::public_key) after.
 ///
 /// A remote key in a few lines: the "device" is a thread holding the private key, reached over a
 /// channel, signing digests only (the prehash shape, as a KMS `Sign` call with
@@ -34,7 +34,7 @@ use core::pin::Pin;
 /// use backend_ec::{EcPrivateKey, EcPublicKey, EllipticCurve, EllipticCurveBackend, RustCrypto};
 /// use backend_keys::{
 ///     Error, HashAlgorithm, MessageHash, PublicKey, Result, SignatureAlgorithm, Signer,
-///     message_digest, sign_and_verify,
+///     SigningKey, message_digest, sign_and_verify,
 /// };
 /// use std::sync::mpsc::{Sender, channel};
 ///
@@ -48,13 +48,16 @@ use core::pin::Pin;
 ///
 /// const ES256: SignatureAlgorithm = SignatureAlgorithm::Ecdsa { hash: HashAlgorithm::Sha256 };
 ///
-/// impl Signer for RemoteKey {
+/// impl SigningKey for RemoteKey {
 ///     fn public_key(&self) -> Result<PublicKey<'_>> {
 ///         Ok(PublicKey::from(&*self.public))
 ///     }
 ///     fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
 ///         *algorithm == ES256
 ///     }
+/// }
+///
+/// impl Signer for RemoteKey {
 ///     fn sign(&self, _: &SignatureAlgorithm, hash: MessageHash, data: &[u8]) -> Result<Vec<u8>> {
 ///         let (reply, answer) = channel();
 ///         let digest = message_digest(hash, data)?; // the device signs digests only
@@ -79,16 +82,7 @@ use core::pin::Pin;
 /// key.public_key()?.verify(&signature, b"tbsCertificate", &ES256, ES256.message())?;
 /// # Ok::<(), Error>(())
 /// ```
-pub trait Signer: Send + Sync {
-    /// The public key the signatures verify under. A device handle fetches it once, when it is
-    /// made, and lends it here ([`PublicKey::from`] a reference).
-    fn public_key(&self) -> Result<PublicKey<'_>>;
-
-    /// True when the signer makes signatures with `algorithm` (a KMS key lists a few; an
-    /// in-memory key answers for its family and the signature hashes, its provider having the
-    /// last word with an [`Error::Unsupported`]).
-    fn supports(&self, algorithm: &SignatureAlgorithm) -> bool;
-
+pub trait Signer: SigningKey {
     /// Signs `data` with `algorithm`. With [`MessageHash::Hash`] `data` is the message; with
     /// [`MessageHash::Prehashed`] it is the digest, computed by the caller (the hash in `hash`
     /// is the algorithm's: [`SignatureAlgorithm::check`]). The signature is in the family's
@@ -101,25 +95,29 @@ pub trait Signer: Send + Sync {
     ) -> Result<Vec<u8>>;
 }
 
+/// What a signer says about itself, synchronous or not: the public key its signatures verify
+/// under and the algorithms it signs with. The one supertrait of [`Signer`] and [`AsyncSigner`],
+/// so a type that is both (every [`Signer`] is an [`AsyncSigner`]) has one `public_key`, not
+/// two to choose between.
+pub trait SigningKey: Send + Sync {
+    /// The public key the signatures verify under. A device handle fetches it once, when it is
+    /// made, and lends it here ([`PublicKey::by_ref`], [`PublicKey::from`] a reference): no
+    /// round trip per signature, and none in an async context.
+    fn public_key(&self) -> Result<PublicKey<'_>>;
+
+    /// True when the signer makes signatures with `algorithm` (a KMS key lists a few; an
+    /// in-memory key answers for its family and the signature hashes, its provider having the
+    /// last word with an [`Error::Unsupported`]).
+    fn supports(&self, algorithm: &SignatureAlgorithm) -> bool;
+}
+
 /// The future an [`AsyncSigner`] returns: boxed, so the trait stays object-safe, and `Send`, so a
 /// multi-threaded runtime can move it between threads. No runtime is needed to make one.
 pub type SignFuture<'a> = Pin<Box<dyn Future<Output = Result<Vec<u8>>> + Send + 'a>>;
 
 /// The asynchronous twin of [`Signer`], for a key behind a network round trip (a cloud KMS).
 /// Object-safe; every [`Signer`] is one (its signature is made when the future is first polled).
-///
-/// The public key and the support answer stay synchronous: a handle fetches the public key once,
-/// when it is made, and lends it, which a future could not do.
-///
-/// Where a type is both (every [`Signer`]) and both traits are in scope, the shared method names
-/// need the trait spelt out: `AsyncSigner::public_key(&key)`.
-pub trait AsyncSigner: Send + Sync {
-    /// As [`Signer::public_key`].
-    fn public_key(&self) -> Result<PublicKey<'_>>;
-
-    /// As [`Signer::supports`].
-    fn supports(&self, algorithm: &SignatureAlgorithm) -> bool;
-
+pub trait AsyncSigner: SigningKey {
     /// As [`Signer::sign`], as a future.
     fn sign_async<'a>(
         &'a self,
@@ -130,12 +128,6 @@ pub trait AsyncSigner: Send + Sync {
 }
 
 impl<S: Signer + ?Sized> AsyncSigner for S {
-    fn public_key(&self) -> Result<PublicKey<'_>> {
-        Signer::public_key(self)
-    }
-    fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
-        Signer::supports(self, algorithm)
-    }
     fn sign_async<'a>(
         &'a self,
         algorithm: &'a SignatureAlgorithm,
@@ -143,7 +135,7 @@ impl<S: Signer + ?Sized> AsyncSigner for S {
         data: &'a [u8],
     ) -> SignFuture<'a> {
         // Lazy, as futures are: nothing is signed until the future is polled.
-        Box::pin(async move { Signer::sign(self, algorithm, hash, data) })
+        Box::pin(async move { self.sign(algorithm, hash, data) })
     }
 }
 
@@ -151,13 +143,15 @@ impl<S: Signer + ?Sized> AsyncSigner for S {
 /// `Arc<dyn Signer>` are, for code generic over `S: Signer`).
 macro_rules! forward_signer {
     ($($signer:ty),* $(,)?) => {$(
-        impl<S: Signer + ?Sized> Signer for $signer {
+        impl<S: SigningKey + ?Sized> SigningKey for $signer {
             fn public_key(&self) -> Result<PublicKey<'_>> {
                 (**self).public_key()
             }
             fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
                 (**self).supports(algorithm)
             }
+        }
+        impl<S: Signer + ?Sized> Signer for $signer {
             fn sign(
                 &self,
                 algorithm: &SignatureAlgorithm,
@@ -203,13 +197,17 @@ fn ecdsa_signs(algorithm: &SignatureAlgorithm) -> bool {
 
 /// Every RSA key is a signer (and so, by the forwarding impls, every `Box<dyn RsaPrivateKey>`).
 #[cfg(feature = "rsa")]
-impl Signer for dyn RsaPrivateKey {
+impl SigningKey for dyn RsaPrivateKey {
     fn public_key(&self) -> Result<PublicKey<'_>> {
         Ok(PublicKey::Rsa(RsaPrivateKey::public_key(self)?))
     }
     fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
         rsa_signs(algorithm)
     }
+}
+
+#[cfg(feature = "rsa")]
+impl Signer for dyn RsaPrivateKey {
     fn sign(
         &self,
         algorithm: &SignatureAlgorithm,
@@ -223,13 +221,17 @@ impl Signer for dyn RsaPrivateKey {
 
 /// Every EC key is a signer (and so, by the forwarding impls, every `Box<dyn EcPrivateKey>`).
 #[cfg(feature = "ec")]
-impl Signer for dyn EcPrivateKey {
+impl SigningKey for dyn EcPrivateKey {
     fn public_key(&self) -> Result<PublicKey<'_>> {
         Ok(PublicKey::from(EcPrivateKey::public_key(self)))
     }
     fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
         ecdsa_signs(algorithm)
     }
+}
+
+#[cfg(feature = "ec")]
+impl Signer for dyn EcPrivateKey {
     fn sign(
         &self,
         algorithm: &SignatureAlgorithm,
@@ -242,18 +244,21 @@ impl Signer for dyn EcPrivateKey {
 }
 
 /// A key of any family signs as its family's key does.
-impl Signer for crate::PrivateKey {
+impl SigningKey for crate::PrivateKey {
     fn public_key(&self) -> Result<PublicKey<'_>> {
         crate::PrivateKey::public_key(self)
     }
     fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
         match *self {
             #[cfg(feature = "rsa")]
-            crate::PrivateKey::Rsa(ref key) => Signer::supports(&**key, algorithm),
+            crate::PrivateKey::Rsa(ref key) => SigningKey::supports(&**key, algorithm),
             #[cfg(feature = "ec")]
-            crate::PrivateKey::Ec(ref key) => Signer::supports(&**key, algorithm),
+            crate::PrivateKey::Ec(ref key) => SigningKey::supports(&**key, algorithm),
         }
     }
+}
+
+impl Signer for crate::PrivateKey {
     fn sign(
         &self,
         algorithm: &SignatureAlgorithm,
@@ -310,13 +315,13 @@ fn after_signing(
 }
 
 /// Signs with `signer` and returns the signature only when it verifies under the signer's own
-/// [`public_key`](Signer::public_key): the helper every builder of signed objects (X.509
+/// [`public_key`](SigningKey::public_key): the helper every builder of signed objects (X.509
 /// certificates, CSRs, CRLs) signs through, so a misconfigured HSM or KMS key can never produce
 /// a bad certificate.
 ///
 /// Errors, in the order checked: [`Error::Unsupported`] (reason
 /// [`Reason::SignatureAlgorithm`]) for an algorithm the signer does not
-/// [`support`](Signer::supports), before it is asked anything; [`Error::InvalidArgument`] when
+/// [`support`](SigningKey::supports), before it is asked anything; [`Error::InvalidArgument`] when
 /// `hash` is not the algorithm's; the public key's and the signer's own errors; and
 /// [`SIGNATURE_DID_NOT_VERIFY`] (an [`Error::Device`]) for a signature that does not verify.
 pub fn sign_and_verify<S: Signer + ?Sized>(
