@@ -1,4 +1,5 @@
-//! `cargo xtask ci`: everything CI checks, in order, stopping at the first failure.
+//! `cargo xtask ci`: everything CI checks, in order, stopping at the first failure; the fuzz
+//! targets run last, 20 s each (`fuzz::CI_SECONDS`).
 
 use serde_json::Value;
 
@@ -37,6 +38,9 @@ pub fn main(_args: &[String]) -> crate::Result {
     } else {
         eprintln!("ci: cargo-deny is not installed; skipping `cargo deny check` (see README)");
     }
+    // Every fuzz target for a short while (`.ci/run` installs nightly and cargo-fuzz; without them
+    // this fails, saying how to install them, rather than skipping).
+    crate::fuzz::run(&[], crate::fuzz::CI_SECONDS, crate::fuzz::Sanitizer::None)?;
     eprintln!("ci: all checks passed");
     Ok(())
 }

@@ -3,12 +3,14 @@
 //! - `vectors [--full] [FAMILY...]`: the backend against the pinned published vector corpora.
 //! - `nostd`: proves the `no_std` subsets build without `std` (and without `alloc` where promised).
 //! - `bench`: criterion benchmarks against peers, with `openssl speed` beside them.
+//! - `fuzz [TARGET...] [--seconds N]`: the cargo-fuzz targets of `fuzz/`, N seconds each.
 //! - `ci`: everything CI runs.
 
 use std::process::ExitCode;
 
 mod bench;
 mod ci;
+mod fuzz;
 mod nostd;
 mod vectors;
 
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
         "vectors" => vectors::main(rest),
         "nostd" => nostd::main(rest),
         "bench" => bench::main(rest),
+        "fuzz" => fuzz::main(rest),
         "ci" => ci::main(rest),
         _ => {
             eprintln!(
@@ -30,7 +33,11 @@ fn main() -> ExitCode {
                  vectors [--full] [FAMILY...]  run the published vectors through the facade\n  \
                  nostd                         build the no_std subsets without std / alloc\n  \
                  bench [FILTER]                criterion benchmarks and the ratio table\n  \
-                 ci                            fmt, clippy, tests, feature builds, vectors, nostd"
+                 fuzz [TARGET...] [--seconds N] [--asan] [--list]\n                                \
+                 build the fuzz/ targets (nightly + cargo-fuzz) and run each\n                                \
+                 N seconds (default 60); fails on any crash (`fuzz --help`)\n  \
+                 ci                            fmt, clippy, tests, feature builds, vectors, nostd,\n                                \
+                 deny, fuzz (20 s per target)"
             );
             return if command == "help" {
                 ExitCode::SUCCESS
