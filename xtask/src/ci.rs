@@ -28,6 +28,8 @@ pub fn main(_args: &[String]) -> crate::Result {
     }
     rust_version_is_true()?;
     crate::vectors::main(&[])?;
+    // The same corpus through a composition: routing must lose nothing (issue #10).
+    crate::vectors::main(&["--provider".into(), "multi".into()])?;
     crate::nostd::main(&[])?;
     if std::process::Command::new("cargo")
         .args(["deny", "--version"])

@@ -37,7 +37,8 @@ const USAGE: &str = "usage: cargo xtask fuzz [TARGET...] [--seconds N] [--asan] 
 Builds the fuzz targets in fuzz/ (cargo +nightly fuzz, release with debug assertions and overflow
 checks, no sanitizer) and runs each named TARGET (default: all) for N seconds (default 60; `cargo
 xtask ci` uses 20). Fails if any target crashes, overflows, times out or runs out of memory, and
-prints the input and the command that replays it. Needs the nightly toolchain and cargo-fuzz:
+prints the input and the command that replays it. Needs the nightly toolchain and cargo-fuzz,
+and installs them when missing:
   rustup toolchain install nightly --profile minimal
   cargo install cargo-fuzz --locked
 
@@ -138,7 +139,9 @@ pub fn all_targets() -> crate::Result<Vec<String>> {
     Ok(targets)
 }
 
-/// Errors unless the nightly toolchain and cargo-fuzz are installed, saying how to install them.
+/// Installs the nightly toolchain and cargo-fuzz when they are missing (both come from the
+/// registries a fresh machine reaches), so `cargo xtask ci` needs no setup step of its own; an
+/// error says which install failed.
 fn check_tools() -> crate::Result {
     let works = |program: &str, args: &[&str]| {
         Command::new(program)
@@ -149,17 +152,15 @@ fn check_tools() -> crate::Result {
             .is_ok_and(|s| s.success())
     };
     if !works("rustc", &["+nightly", "--version"]) {
-        return Err(
-            "fuzzing needs the nightly toolchain, which is not installed: \
-                    `rustup toolchain install nightly --profile minimal`"
-                .into(),
-        );
+        eprintln!("fuzz: the nightly toolchain is missing; installing it");
+        crate::run(
+            "rustup",
+            &["toolchain", "install", "nightly", "--profile", "minimal"],
+        )?;
     }
     if !works("cargo", &["+nightly", "fuzz", "--version"]) {
-        return Err(
-            "fuzzing needs cargo-fuzz, which is not installed: `cargo install cargo-fuzz --locked`"
-                .into(),
-        );
+        eprintln!("fuzz: cargo-fuzz is missing; installing it");
+        crate::run("cargo", &["install", "cargo-fuzz", "--locked"])?;
     }
     Ok(())
 }

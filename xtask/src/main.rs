@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's own commands.
 //!
-//! - `vectors [--full] [FAMILY...]`: the backend against the pinned published vector corpora.
+//! - `vectors [--full] [--provider NAME] [FAMILY...]`: a provider against the pinned published
+//!   vector corpora (`rustcrypto` by default; `multi` composes providers).
 //! - `nostd`: proves the `no_std` subsets build without `std` (and without `alloc` where promised).
 //! - `bench`: criterion benchmarks against peers, with `openssl speed` beside them.
 //! - `fuzz [TARGET...] [--seconds N]`: the cargo-fuzz targets of `fuzz/`, N seconds each.
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
                  commands:\n  \
-                 vectors [--full] [FAMILY...]  run the published vectors through the facade\n  \
+                 vectors [--full] [--provider NAME] [FAMILY...]\n                                run the published vectors through a provider\n  \
                  nostd                         build the no_std subsets without std / alloc\n  \
                  bench [FILTER]                criterion benchmarks and the ratio table\n  \
                  fuzz [TARGET...] [--seconds N] [--asan] [--list]\n                                \
