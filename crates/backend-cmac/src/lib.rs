@@ -44,6 +44,24 @@ pub const fn cmac_query(algorithm: &CipherAlgorithm<'_>) -> Query {
 }
 
 /// A backend that computes CMACs (pyca/cryptography's `CMACBackend`).
+///
+/// `backend::Backend` (this crate's [`RustCrypto`]) implements it; generic code takes any
+/// implementation:
+///
+/// ```
+/// # #[cfg(feature = "rustcrypto")] {
+/// use backend_cmac::{CipherAlgorithm, CmacBackend, MacContext, RustCrypto};
+///
+/// // RFC 4493, example 1: AES-128 CMAC of the empty message.
+/// let key = [0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6, 0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c];
+/// let mac = RustCrypto.create_cmac_ctx(&CipherAlgorithm::Aes(&key))?;
+/// let tag = mac.finalize();
+/// assert_eq!(tag[..4], [0xbb, 0x1d, 0x69, 0x29]);
+/// // Key sizes decide support: AES-CMAC is defined for 128-, 192- and 256-bit keys.
+/// assert!(!RustCrypto.cmac_algorithm_supported(&CipherAlgorithm::Aes(&[0; 64])));
+/// # }
+/// # Ok::<(), backend_cmac::Error>(())
+/// ```
 pub trait CmacBackend {
     /// The context type [`CmacBackend::create_cmac_ctx`] returns.
     type CmacCtx: MacContext;

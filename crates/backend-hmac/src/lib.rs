@@ -44,6 +44,27 @@ pub const fn hmac_query(algorithm: HashAlgorithm) -> Query {
 }
 
 /// A backend that computes HMACs (pyca/cryptography's `HMACBackend`).
+///
+/// `backend::Backend` (this crate's [`RustCrypto`]) implements it; generic code takes any
+/// implementation:
+///
+/// ```
+/// # #[cfg(feature = "rustcrypto")] {
+/// use backend_hmac::{HashAlgorithm, HmacBackend, MacContext, RustCrypto};
+///
+/// fn tag<B: HmacBackend>(backend: &B, key: &[u8], message: &[u8]) -> backend_hmac::Result<backend_hmac::Output> {
+///     let mut mac = backend.create_hmac_ctx(key, HashAlgorithm::Sha256)?;
+///     mac.update(message);
+///     Ok(mac.finalize())
+/// }
+/// // RFC 4231 test case 2.
+/// let t = tag(&RustCrypto, b"Jefe", b"what do ya want for nothing?")?;
+/// assert_eq!(t[..4], [0x5b, 0xdc, 0xc1, 0x46]);
+/// assert!(RustCrypto.hmac_supported(HashAlgorithm::Sha3_256));
+/// assert!(!RustCrypto.hmac_supported(HashAlgorithm::shake128(32)?));
+/// # }
+/// # Ok::<(), backend_hmac::Error>(())
+/// ```
 pub trait HmacBackend {
     /// The context type [`HmacBackend::create_hmac_ctx`] returns.
     type HmacCtx: MacContext;
