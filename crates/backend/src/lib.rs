@@ -20,6 +20,7 @@
 //! | `scrypt` | [`ScryptBackend`] (`ScryptBackend`) | [`kdf`] | |
 //! | `rsa` | [`RsaBackend`] (`RSABackend`) | [`rsa`] | [`RsaPrivateKey`], [`AsymmetricPadding`] |
 //! | `ec` | [`EllipticCurveBackend`] (`EllipticCurveBackend`) | [`ec`] | [`EllipticCurve`], [`EcPrivateKey`], [`Ecdsa`] |
+//! | `keys` | [`Signer`], [`AsyncSigner`] (seed 004's HSM / KMS keys) | [`keys`] | [`SignatureAlgorithm`], [`PrivateKey`], [`PublicKey`], [`sign_and_verify`] |
 //!
 //! Each trait's page has a runnable example; `docs/interfaces.md` in the repository maps every seed
 //! method to its Rust item and its test. With `default-features = false` and only the families you
@@ -173,6 +174,17 @@ pub use backend_rsa as rsa;
 pub use backend_rsa::{
     AsymmetricPadding, Mgf, Oaep, Pss, RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey,
     RsaPublicNumbers, SaltLength,
+};
+
+/// The key layer across the families (`backend-keys`): signature algorithms, key enums, signers.
+#[cfg(feature = "keys")]
+#[doc(inline)]
+pub use backend_keys as keys;
+#[cfg(feature = "keys")]
+pub use backend_keys::SignatureAlgorithm;
+#[cfg(all(feature = "keys", any(feature = "rsa", feature = "ec")))]
+pub use backend_keys::{
+    AsyncSigner, PrivateKey, PublicKey, Signer, SigningKey, sign_and_verify, sign_and_verify_async,
 };
 
 /// The README's examples, compiled and run as doctests.
