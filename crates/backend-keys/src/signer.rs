@@ -18,9 +18,9 @@ use core::pin::Pin;
 /// cloud KMS and can do nothing else (seed 004). Object-safe; builders take `&dyn Signer`.
 ///
 /// A device key implements [`SigningKey`] (its public key, the algorithms it offers) and `sign`,
-/// and nothing more: no decryption, key exchange or private numbers to stub out. Every RSA and EC key already is a signer (`Box<dyn
-/// RsaPrivateKey>`, `Box<dyn EcPrivateKey>`, [`PrivateKey`](crate::PrivateKey)), and so is a
-/// reference, a `Box` or an `Arc` of one. Every signer is also an [`AsyncSigner`].
+/// and nothing more: no decryption, key exchange or private numbers to stub out. Every RSA and EC
+/// key already is a signer (`Box<dyn RsaPrivateKey>`, `Box<dyn EcPrivateKey>`,
+/// [`PrivateKey`](crate::PrivateKey)), and so is a reference, a `Box` or an `Arc` of one. Every signer is also an [`AsyncSigner`].
 ///
 /// Sign through [`sign_and_verify`] (as the X.509 builders will): it refuses what the signer does
 /// not [`support`](SigningKey::supports) before the device is asked, and a signature that does not
@@ -72,7 +72,7 @@ use core::pin::Pin;
 /// let (device, inbox) = channel::<Request>();
 /// std::thread::spawn(move || {
 ///     for (digest, reply) in inbox {
-///         let signed = secret.sign(&digest, ES256.ecdsa(ES256.prehashed()).unwrap());
+///         let signed = ES256.ecdsa(ES256.prehashed()).and_then(|ecdsa| secret.sign(&digest, ecdsa));
 ///         let _ = reply.send(signed.map(|signature| signature.to_vec()));
 ///     }
 /// });
