@@ -18,6 +18,11 @@ pub fn main(_args: &[String]) -> crate::Result {
         ],
     )?;
     crate::run("cargo", &["test", "--workspace", "--all-features"])?;
+    // Seed 004's remote key, signing sync, async and prehashed (`cargo test` only builds it).
+    crate::run(
+        "cargo",
+        &["run", "--quiet", "-p", "backend", "--example", "remote_signer"],
+    )?;
     // Every public item documented, every intra-doc link resolving.
     docs()?;
     for package in workspace_libraries()? {

@@ -25,7 +25,7 @@ use backend_core::Error;
 use backend_core::capability::CipherKind;
 use backend_core::capability::{Algorithm, Capability};
 
-use crate::provider::{Inconsistency, Provider};
+use super::{Inconsistency, Provider};
 
 /// Key, IV and data bytes for the synthetic calls: distinct bytes, so that an XTS key's two
 /// halves differ and no weak-key rule trips.

@@ -78,11 +78,32 @@ pub use backend_core::{
 /// for it beside its capability rows, so there is nothing to forward here.
 pub use backend_core::RustCrypto as Backend;
 
-#[cfg(feature = "alloc")]
-mod check;
-#[cfg(feature = "alloc")]
+// Providers need `alloc` (compositions hold lists) and at least one family to offer.
+#[cfg(all(
+    feature = "alloc",
+    any(
+        feature = "hash",
+        feature = "hmac",
+        feature = "cmac",
+        feature = "cipher",
+        feature = "kdf",
+        feature = "rsa",
+        feature = "ec"
+    )
+))]
 mod provider;
-#[cfg(feature = "alloc")]
+#[cfg(all(
+    feature = "alloc",
+    any(
+        feature = "hash",
+        feature = "hmac",
+        feature = "cmac",
+        feature = "cipher",
+        feature = "kdf",
+        feature = "rsa",
+        feature = "ec"
+    )
+))]
 pub use provider::{Inconsistency, MultiBackend, Provider, Restricted};
 
 /// The trait-object forms of the families that also have a static, allocation-free trait.

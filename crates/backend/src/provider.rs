@@ -27,6 +27,10 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use backend_core::capability::{Algorithm, Capability, Query, supports};
+
+// The consistency check, beside the provider it checks (`src/check.rs`).
+#[path = "check.rs"]
+mod check;
 use backend_core::{Error, Reason, Result, RustCrypto};
 
 #[cfg(feature = "cipher")]
@@ -169,7 +173,7 @@ impl Provider<'_> {
     /// RSA rows are not exercised here (their cheapest call is a key load or generation); the
     /// vector runner covers them with `--provider`.
     pub fn check(&self) -> core::result::Result<(), Inconsistency> {
-        crate::check::provider(self)
+        check::provider(self)
     }
 }
 
