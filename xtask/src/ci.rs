@@ -21,7 +21,14 @@ pub fn main(_args: &[String]) -> crate::Result {
     // Seed 004's remote key, signing sync, async and prehashed (`cargo test` only builds it).
     crate::run(
         "cargo",
-        &["run", "--quiet", "-p", "backend", "--example", "remote_signer"],
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "backend",
+            "--example",
+            "remote_signer",
+        ],
     )?;
     // Every public item documented, every intra-doc link resolving.
     docs()?;
