@@ -245,11 +245,22 @@ pub trait EcPrivateKey: Send + Sync {
     fn sign(&self, data: &[u8], signature_algorithm: Ecdsa) -> Result<DerSignature>;
 
     /// ECDH with `peer_public_key`, which must be on the same curve ([`Error::InvalidArgument`]).
-    fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret>;
+    ///
+    /// The default answers [`Error::Unsupported`]: a device key that only signs implements only
+    /// what it can do.
+    fn exchange(&self, algorithm: Ecdh, peer_public_key: &dyn EcPublicKey) -> Result<SharedSecret> {
+        let _ = (algorithm, peer_public_key);
+        Err(Error::unsupported(
+            Reason::ExchangeAlgorithm,
+            "ECDH with this key",
+        ))
+    }
 
-    /// The key as numbers; [`Error::KeyNotExportable`] for a key whose material cannot leave its
-    /// device.
-    fn private_numbers(&self) -> Result<EcPrivateNumbers>;
+    /// The key as numbers. The default answers [`Error::KeyNotExportable`], what a key whose
+    /// material cannot leave its device says; in-memory keys override it.
+    fn private_numbers(&self) -> Result<EcPrivateNumbers> {
+        Err(Error::KeyNotExportable)
+    }
 }
 
 impl<K: EcPublicKey + ?Sized> EcPublicKey for &K {

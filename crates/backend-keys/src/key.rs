@@ -8,6 +8,12 @@ use backend_ec::{EcPrivateKey, EcPublicKey};
 #[cfg(feature = "rsa")]
 use backend_rsa::{RsaPrivateKey, RsaPublicKey};
 use core::fmt;
+use zeroize::Zeroizing;
+
+#[cfg(feature = "ec")]
+use backend_ec::EcPrivateNumbers;
+#[cfg(feature = "rsa")]
+use backend_rsa::RsaPrivateNumbers;
 
 /// A private key of any family, as the PEM / DER loaders will return it and an X.509 builder
 /// signs with it (it is a [`Signer`](crate::Signer)). Each variant holds the family's key object,
@@ -40,7 +46,45 @@ pub enum PublicKey<'k> {
     Ec(Box<dyn EcPublicKey + 'k>),
 }
 
+/// A private key's material, of any family, as [`PrivateKey::private_bytes`] hands it to a
+/// [`PrivateKeyEncoder`].
+#[non_exhaustive]
+pub enum PrivateNumbers<'k> {
+    /// An RSA key's numbers.
+    #[cfg(feature = "rsa")]
+    Rsa(&'k RsaPrivateNumbers),
+    /// An elliptic-curve key's numbers.
+    #[cfg(feature = "ec")]
+    Ec(&'k EcPrivateNumbers),
+}
+
+/// The one hook through which private keys of every family are written out (pyca/cryptography's
+/// `private_bytes(encoding, format, encryption)`): the serialization family implements it and
+/// chooses encoding, format and encryption; [`PrivateKey::private_bytes`] calls it with the key's
+/// numbers. A key that cannot leave its device never reaches the encoder: its `private_numbers`
+/// answers [`Error::KeyNotExportable`](backend_core::Error::KeyNotExportable).
+pub trait PrivateKeyEncoder {
+    /// The encoded key (zeroized on drop: it may hold the private key in the clear).
+    fn encode(&self, numbers: PrivateNumbers<'_>) -> Result<Zeroizing<alloc::vec::Vec<u8>>>;
+}
+
 impl PrivateKey {
+    /// Writes the key through `encoder`; [`Error::KeyNotExportable`](backend_core::Error::KeyNotExportable)
+    /// for a key whose material cannot leave its device (HSM, token, KMS).
+    pub fn private_bytes(
+        &self,
+        encoder: &dyn PrivateKeyEncoder,
+    ) -> Result<Zeroizing<alloc::vec::Vec<u8>>> {
+        match *self {
+            #[cfg(feature = "rsa")]
+            PrivateKey::Rsa(ref key) => {
+                encoder.encode(PrivateNumbers::Rsa(&key.private_numbers()?))
+            }
+            #[cfg(feature = "ec")]
+            PrivateKey::Ec(ref key) => encoder.encode(PrivateNumbers::Ec(&key.private_numbers()?)),
+        }
+    }
+
     /// The key size in bits: the RSA modulus, the curve's size.
     pub fn key_size(&self) -> usize {
         match *self {

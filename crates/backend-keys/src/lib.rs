@@ -36,7 +36,7 @@ mod signer;
 pub use algorithm::SignatureAlgorithm;
 pub use backend_core::{DeviceCode, Error, HashAlgorithm, MessageHash, Reason, Result};
 #[cfg(any(feature = "rsa", feature = "ec"))]
-pub use key::{PrivateKey, PublicKey};
+pub use key::{PrivateKey, PrivateKeyEncoder, PrivateNumbers, PublicKey};
 #[cfg(feature = "rustcrypto")]
 #[cfg(any(feature = "rsa", feature = "ec"))]
 pub use signer::message_digest;

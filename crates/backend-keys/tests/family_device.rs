@@ -11,8 +11,7 @@ use backend_keys::{
     Error, HashAlgorithm, PrivateKey, Result, SignatureAlgorithm, SigningKey, sign_and_verify,
 };
 use backend_rsa::{
-    AsymmetricPadding, MessageHash, RsaBackend, RsaPrivateKey, RsaPrivateKeyEncoder,
-    RsaPrivateNumbers, RsaPublicKey, Zeroizing,
+    AsymmetricPadding, MessageHash, RsaBackend, RsaPrivateKey, RsaPublicKey, Zeroizing,
 };
 use std::sync::Mutex;
 
@@ -75,27 +74,25 @@ impl RsaPrivateKey for KmsRsaKey {
     ) -> Result<Vec<u8>> {
         self.inner.sign(data, padding, algorithm)
     }
-    fn decrypt(
-        &self,
-        ciphertext: &[u8],
-        padding: AsymmetricPadding<'_>,
-    ) -> Result<Zeroizing<Vec<u8>>> {
-        self.inner.decrypt(ciphertext, padding)
-    }
     fn public_key(&self) -> Result<Box<dyn RsaPublicKey>> {
         RsaPrivateKey::public_key(&*self.inner)
     }
-    fn private_numbers(&self) -> Result<RsaPrivateNumbers> {
-        Err(Error::KeyNotExportable)
-    }
+    // A KMS signing key implements only what it can do: `decrypt` and `private_numbers` keep
+    // the trait's defaults (Unsupported, KeyNotExportable).
 }
 
 /// A serializer stand-in: any output at all means the numbers reached it.
 struct Pkcs1Der;
 
-impl RsaPrivateKeyEncoder for Pkcs1Der {
-    fn encode_rsa_private_numbers(&self, _: &RsaPrivateNumbers) -> Result<Zeroizing<Vec<u8>>> {
-        Ok(Zeroizing::new(vec![0x30]))
+impl backend_keys::PrivateKeyEncoder for Pkcs1Der {
+    fn encode(&self, numbers: backend_keys::PrivateNumbers<'_>) -> Result<Zeroizing<Vec<u8>>> {
+        match numbers {
+            backend_keys::PrivateNumbers::Rsa(n) => Ok(Zeroizing::new(n.public_numbers.n.clone())),
+            _ => Err(Error::unsupported(
+                backend_keys::Reason::Serialization,
+                "not RSA",
+            )),
+        }
     }
 }
 
@@ -106,16 +103,28 @@ fn in_memory_rsa() -> Box<dyn RsaPrivateKey> {
 }
 
 #[test]
-fn a_kms_rsa_key_exports_nothing_and_an_in_memory_key_goes_through_the_same_hook() {
+fn a_kms_rsa_key_exports_nothing_and_an_in_memory_key_goes_through_the_same_hook() -> Result<()> {
     let kms = KmsRsaKey {
         inner: in_memory_rsa(),
     };
     assert_eq!(kms.private_numbers().err(), Some(Error::KeyNotExportable));
+    assert!(matches!(
+        kms.decrypt(&[0; 128], AsymmetricPadding::Pkcs1v15),
+        Err(Error::Unsupported { .. })
+    ));
+    let kms = backend_keys::PrivateKey::Rsa(Box::new(kms));
     assert_eq!(
         kms.private_bytes(&Pkcs1Der).err(),
         Some(Error::KeyNotExportable)
     );
-    assert!(in_memory_rsa().private_bytes(&Pkcs1Der).is_ok());
+    let in_memory = backend_keys::PrivateKey::Rsa(in_memory_rsa());
+    let written = in_memory.private_bytes(&Pkcs1Der)?;
+    assert_eq!(
+        written.len(),
+        128,
+        "the modulus of a 1024-bit key reached the encoder"
+    );
+    Ok(())
 }
 
 #[test]

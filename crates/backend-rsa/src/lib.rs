@@ -250,34 +250,31 @@ pub trait RsaPrivateKey: Send + Sync {
     /// the same [`Error::Decryption`] (see `docs/security.md` for the PKCS#1 v1.5
     /// implicit-rejection stance); a padding used for the wrong operation is an
     /// [`Error::InvalidArgument`], an unsupported one an [`Error::Unsupported`].
+    ///
+    /// The default answers [`Error::Unsupported`]: a device key that only signs (a KMS signing
+    /// key) implements only what it can do.
     fn decrypt(
         &self,
         ciphertext: &[u8],
         padding: AsymmetricPadding<'_>,
-    ) -> Result<Zeroizing<Vec<u8>>>;
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        let _ = (ciphertext, padding);
+        Err(Error::unsupported(
+            Reason::Padding,
+            "RSA decryption with this key",
+        ))
+    }
 
     /// The matching public key. A device key may need a round trip to fetch it, hence the
     /// `Result`.
     fn public_key(&self) -> Result<Box<dyn RsaPublicKey>>;
 
-    /// The private numbers; [`Error::KeyNotExportable`] for a key that cannot leave its device.
-    fn private_numbers(&self) -> Result<RsaPrivateNumbers>;
-
-    /// The hook serialization writes private keys through (pyca/cryptography's `private_bytes`):
-    /// hands the key material to `encoder`, which chooses encoding, format and encryption. The
-    /// default passes [`RsaPrivateKey::private_numbers`]; a device that can export its key wrapped
-    /// (PKCS#11 `C_WrapKey`) overrides this instead.
-    fn private_bytes(&self, encoder: &dyn RsaPrivateKeyEncoder) -> Result<Zeroizing<Vec<u8>>> {
-        encoder.encode_rsa_private_numbers(&self.private_numbers()?)
+    /// The private numbers. The default answers [`Error::KeyNotExportable`], what a key that
+    /// cannot leave its device says; in-memory keys override it. Serialization writes keys from
+    /// these numbers through the key layer's one encoder hook (`backend_keys::PrivateKeyEncoder`).
+    fn private_numbers(&self) -> Result<RsaPrivateNumbers> {
+        Err(Error::KeyNotExportable)
     }
-}
-
-/// Writes private numbers out in some encoding (PKCS#1, PKCS#8, encrypted or not). Implemented by
-/// the serialization family; [`RsaPrivateKey::private_bytes`] calls it.
-pub trait RsaPrivateKeyEncoder {
-    /// The encoded key.
-    fn encode_rsa_private_numbers(&self, numbers: &RsaPrivateNumbers)
-    -> Result<Zeroizing<Vec<u8>>>;
 }
 
 /// An RSA public key (pyca/cryptography's `RSAPublicKey`). Object-safe.
@@ -338,9 +335,6 @@ impl<K: RsaPrivateKey + ?Sized> RsaPrivateKey for Box<K> {
     }
     fn private_numbers(&self) -> Result<RsaPrivateNumbers> {
         (**self).private_numbers()
-    }
-    fn private_bytes(&self, encoder: &dyn RsaPrivateKeyEncoder) -> Result<Zeroizing<Vec<u8>>> {
-        (**self).private_bytes(encoder)
     }
 }
 
