@@ -231,7 +231,8 @@ forward_rsa_backend!(&B, Box<B>);
 /// `&dyn RsaPrivateKey`.
 ///
 /// A key whose material cannot leave its device answers [`RsaPrivateKey::private_numbers`] (and
-/// so [`RsaPrivateKey::private_bytes`]) with [`Error::KeyNotExportable`].
+/// so the key layer's `private_bytes`) with [`Error::KeyNotExportable`]; one that only signs
+/// implements `sign`, `public_key` and `key_size`, and the other methods keep their defaults.
 pub trait RsaPrivateKey: Send + Sync {
     /// The modulus length in bits.
     fn key_size(&self) -> usize;
