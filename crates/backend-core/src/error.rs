@@ -54,6 +54,23 @@ pub enum Error {
     /// does not fit. Distinct from [`Error::InvalidArgument`] (a well-formed value that breaks a
     /// rule) and from [`Error::Unsupported`] (a well-formed encoding of something not offered).
     Malformed(&'static str),
+    /// A key file's password was missing, not expected, or wrong (pyca's `TypeError` for the
+    /// first two, `ValueError` for the third): three cases a caller handles differently (ask for
+    /// a password, drop the one given, ask again).
+    Password(PasswordError),
+}
+
+/// What was wrong with the password given for a key file ([`Error::Password`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PasswordError {
+    /// The key is encrypted and no password was given.
+    Missing,
+    /// A password was given for a key that is not encrypted.
+    NotEncrypted,
+    /// The password does not decrypt the key (or the encrypted key is corrupt: the two cannot be
+    /// told apart without a MAC, and saying which would be an oracle).
+    Incorrect,
 }
 
 /// The number a device or service gave for a failure, kept beside [`Error::Device`]'s text so
@@ -147,6 +164,15 @@ impl fmt::Display for Error {
                 }
             }
             Error::Malformed(what) => write!(f, "malformed encoding: {what}"),
+            Error::Password(PasswordError::Missing) => {
+                f.write_str("the key is encrypted and no password was given")
+            }
+            Error::Password(PasswordError::NotEncrypted) => {
+                f.write_str("a password was given but the key is not encrypted")
+            }
+            Error::Password(PasswordError::Incorrect) => {
+                f.write_str("incorrect password, could not decrypt the key")
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ pub mod rng;
 
 pub use cipher::{CipherAlgorithm, expand_triple_des_key};
 pub use curve::EllipticCurve;
-pub use error::{DeviceCode, Error, Reason, Result};
+pub use error::{DeviceCode, Error, PasswordError, Reason, Result};
 pub use hash::{HashAlgorithm, MessageHash};
 #[cfg(feature = "alloc")]
 pub use mac::DynMacContext;

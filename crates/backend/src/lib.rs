@@ -69,7 +69,7 @@ pub use backend_core::capability;
 pub use backend_core::rng;
 pub use backend_core::{
     CipherAlgorithm, DeviceCode, EllipticCurve, Error, HashAlgorithm, MacContext, MessageHash,
-    Output, Reason, Result,
+    Output, PasswordError, Reason, Result,
 };
 
 /// The default provider: every family compiled in, on the pure-Rust RustCrypto crates.
@@ -195,6 +195,16 @@ pub use backend_rsa as rsa;
 pub use backend_rsa::{
     AsymmetricPadding, Mgf, Oaep, Pss, RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey,
     RsaPublicNumbers, SaltLength,
+};
+
+/// PEM and DER serialization of keys and parameters (`backend-serialization`).
+#[cfg(feature = "serialization")]
+#[doc(inline)]
+pub use backend_serialization as serialization;
+#[cfg(feature = "serialization")]
+pub use backend_serialization::{
+    DerSerializationBackend, Encoding, KeySerializationEncryption, KeySource, Parameters,
+    PemSerializationBackend, PrivateFormat, PublicFormat, private_bytes, public_bytes,
 };
 
 /// The key layer across the families (`backend-keys`): signature algorithms, key enums, signers.

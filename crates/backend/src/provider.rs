@@ -974,3 +974,32 @@ macro_rules! compose_families {
 }
 
 compose_families!(Provider, MultiBackend, Restricted);
+
+/// A provider builds the keys the PEM / DER loaders decode with its own `load_*_numbers`: a key
+/// loaded through a token's provider is the token's key.
+#[cfg(feature = "serialization")]
+impl backend_serialization::KeySource for Provider<'_> {
+    fn key_loaders(&self) -> backend_serialization::KeyLoaders<'_> {
+        backend_serialization::KeyLoaders {
+            #[cfg(feature = "rsa")]
+            rsa: self.rsa,
+            #[cfg(feature = "ec")]
+            ec: self.ec,
+            ..Default::default()
+        }
+    }
+}
+
+/// Loading through a composition routes each key's numbers as every other call is routed.
+#[cfg(feature = "serialization")]
+impl backend_serialization::KeySource for MultiBackend<'_> {
+    fn key_loaders(&self) -> backend_serialization::KeyLoaders<'_> {
+        backend_serialization::KeyLoaders {
+            #[cfg(feature = "rsa")]
+            rsa: Some(self),
+            #[cfg(feature = "ec")]
+            ec: Some(self),
+            ..Default::default()
+        }
+    }
+}

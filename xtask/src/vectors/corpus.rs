@@ -51,6 +51,11 @@ impl Corpus {
         out
     }
 
+    /// The unpacked corpus's `cryptography_vectors/` directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Reads a corpus file as text; CRLF is left for the parsers, which trim.
     pub fn read(&self, path: &Path) -> String {
         std::fs::read(path)

@@ -17,6 +17,7 @@ mod hash;
 mod hmac;
 mod kdf;
 mod rsa;
+mod serialization;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -74,6 +75,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("ec", ec::run),
     ("kdf", kdf::run),
     ("rsa", rsa::run),
+    ("serialization", serialization::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
