@@ -94,6 +94,7 @@ pub fn decode_dss_signature(signature: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
 }
 
 /// The length a prehashed digest must have.
+#[cfg(feature = "rustcrypto")]
 pub(crate) fn check_prehashed_len(hash: MessageHash, data: &[u8]) -> Result<()> {
     match hash {
         MessageHash::Prehashed(algorithm) if data.len() != algorithm.digest_size() => Err(

@@ -2,8 +2,8 @@
 //! and properties of signatures (any message, any hash; tampering is refused).
 
 use backend_dsa::{
-    DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers,
-    DsaPublicKey, DsaPublicNumbers, Error, G_ORDER_RULE, HashAlgorithm, MessageHash, RustCrypto,
+    DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
+    DsaPublicNumbers, Error, G_ORDER_RULE, HashAlgorithm, MessageHash, RustCrypto,
     RustCryptoDsaPrivateKey, X_RANGE_RULE, Y_FROM_X_RULE, Y_ORDER_RULE, capability,
     decode_dss_signature, encode_dss_signature,
 };
@@ -32,7 +32,10 @@ fn generated_parameters_have_the_fips_sizes_and_keys_round_trip() {
     assert_eq!(params.key_size(), 1024);
     assert_eq!(params.subgroup_size(), 160);
     assert_eq!(key.parameters().unwrap().parameter_numbers(), *params);
-    assert_eq!(key.public_key().unwrap().public_numbers(), numbers.public_numbers);
+    assert_eq!(
+        key.public_key().unwrap().public_numbers(),
+        numbers.public_numbers
+    );
     let reloaded = RustCrypto.load_dsa_private_numbers(&numbers).unwrap();
     assert_eq!(reloaded.private_numbers().unwrap(), numbers);
     // A second key from the same parameters, through the parameters object and the backend.
@@ -107,12 +110,10 @@ fn supported_answers_follow_the_rows_and_the_calls() {
     assert!(RustCrypto.dsa_parameters_supported(&p.p, &p.q, &p.g));
     assert!(!RustCrypto.dsa_parameters_supported(&p.p, &p.q[1..], &p.g));
     assert!(!RustCrypto.dsa_parameters_supported(&p.p[1..], &p.q, &p.g));
-    assert!(
-        capability::supports(
-            RustCrypto.dsa_capabilities(),
-            &backend_dsa::dsa_signature_query(HashAlgorithm::Sha1)
-        )
-    );
+    assert!(capability::supports(
+        RustCrypto.dsa_capabilities(),
+        &backend_dsa::dsa_signature_query(HashAlgorithm::Sha1)
+    ));
 }
 
 #[test]
