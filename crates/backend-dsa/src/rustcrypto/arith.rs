@@ -21,7 +21,7 @@ use super::super::numbers::{G_ORDER_RULE, public_u256};
 use crate::{DsaParameterNumbers, Error, Result};
 use alloc::vec::Vec;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams, FixedMontyForm, FixedMontyParams};
-use crypto_bigint::{BoxedUint, Choice, CtAssign, NonZero, Odd, U256};
+use crypto_bigint::{BoxedUint, Choice, CtAssign, MontyForm, MontyMultiplier, NonZero, Odd, U256};
 use zeroize::Zeroizing;
 
 /// The number of limbs of a scalar (an integer below `q`, at most 256 bits).
@@ -170,16 +170,20 @@ impl Group {
             return crypto_bigint::PowBoundedExp::pow_bounded_exp(&self.g, &e, self.q_bits);
         };
         let digits = Zeroizing::new(e.to_le_bytes());
+        // One multiplier (its product buffer allocated once) for the whole exponentiation.
+        let mut multiplier = <BoxedMontyForm as MontyForm>::Multiplier::from(&self.p);
         let mut acc = self.one();
-        let mut entry = Zeroizing::new(BoxedUint::zero_with_precision(self.p.bits_precision()));
+        let mut entry = Zeroizing::new(self.one());
         for (j, row) in table.iter().enumerate() {
             // The window's 4 bits: public position, secret value.
             let byte = digits.as_ref().get(j / 2).copied().unwrap_or(0);
             let digit = (byte >> (4 * (j % 2))) & 0x0f;
             for (i, candidate) in row.iter().enumerate() {
-                entry.ct_assign(candidate, Choice::from_u8_eq(digit, i as u8));
+                entry
+                    .as_montgomery_mut()
+                    .ct_assign(candidate, Choice::from_u8_eq(digit, i as u8));
             }
-            acc = acc.mul(&BoxedMontyForm::from_montgomery((*entry).clone(), &self.p));
+            multiplier.mul_assign(&mut acc, &entry);
         }
         acc
     }
@@ -206,19 +210,20 @@ impl Group {
             }
             prepared.push((odd, windows(e, bits)));
         }
+        let mut multiplier = <BoxedMontyForm as MontyForm>::Multiplier::from(&self.p);
         let mut acc: Option<BoxedMontyForm> = None;
         for pos in (0..bits).rev() {
             if let Some(a) = acc.as_mut() {
-                *a = a.square();
+                multiplier.square_assign(a);
             }
             for (odd, digits) in &prepared {
                 let digit = digits.get(pos as usize).copied().unwrap_or(0);
                 if digit != 0 {
                     let factor = &odd[usize::from(digit >> 1)];
-                    acc = Some(match acc {
-                        Some(a) => a.mul(factor),
-                        None => factor.clone(),
-                    });
+                    match acc.as_mut() {
+                        Some(a) => multiplier.mul_assign(a, factor),
+                        None => acc = Some(factor.clone()),
+                    }
                 }
             }
         }
