@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher", "ec", "serialization"];
+const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher", "ec", "serialization", "dsa"];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[
@@ -148,6 +148,7 @@ fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: 
             }
             _ => openssl_rsa_ops(group)
                 .or_else(|| openssl_ec_ops(group))
+                .or_else(|| openssl_dsa_ops(group))
                 .map(|ops| {
                     let ours = 1e9 / facade.mean_ns;
                     (format!("{ops:.0} op/s"), format!("{:.2}x", ours / ops))
@@ -245,6 +246,28 @@ fn openssl_rsa_ops(group: &str) -> Option<f64> {
         .lines()
         .chain(String::from_utf8_lossy(&out.stderr).lines())
         .find(|l| l.starts_with("+F2:"))
+        .and_then(|l| l.split(':').nth(column)?.parse().ok())
+}
+
+/// `openssl speed -mr dsaBITS` operations per second for a `dsa/<sign|verify>/<bits>` group.
+/// OpenSSL has no key-loading figure.
+fn openssl_dsa_ops(group: &str) -> Option<f64> {
+    let mut parts = group.strip_prefix("dsa/")?.split('/');
+    let (op, bits) = (parts.next()?, parts.next()?);
+    let column = match op {
+        "sign" => 3,
+        "verify" => 4,
+        _ => return None,
+    };
+    let out = std::process::Command::new("openssl")
+        .args(["speed", "-mr", "-seconds", "1", &format!("dsa{bits}")])
+        .output()
+        .ok()?;
+    // `+F3:<index>:<bits>:<sign/s>:<verify/s>`
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stderr).lines())
+        .find(|l| l.starts_with("+F3:"))
         .and_then(|l| l.split(':').nth(column)?.parse().ok())
 }
 

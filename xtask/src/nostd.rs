@@ -139,6 +139,23 @@ pub const SUBSETS: &[Subset] = &[
     key.decrypt(&c, oaep).map_or(6, |m| m[0])
 "#,
     },
+    Subset {
+        name: "dsa",
+        features: &["dsa"],
+        alloc: true,
+        code: r#"
+    use backend::{DsaBackend, DsaParameters, DsaPrivateKey, DsaPublicKey, HashAlgorithm, MessageHash};
+    use backend::dsa::RustCrypto;
+    let Ok(parameters) = RustCrypto.generate_dsa_parameters(2048) else { return 1 };
+    let Ok(key) = parameters.generate_private_key() else { return 2 };
+    let h = MessageHash::Hash(HashAlgorithm::Sha256);
+    let Ok(sig) = key.sign(b"abc", h) else { return 3 };
+    let Ok(public) = key.public_key() else { return 4 };
+    if public.verify(&sig, b"abc", h).is_err() { return 5 }
+    let Ok(numbers) = key.private_numbers() else { return 6 };
+    RustCrypto.load_dsa_private_numbers(&numbers).map_or(7, |k| k.key_size() as u8)
+"#,
+    },
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

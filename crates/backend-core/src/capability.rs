@@ -127,6 +127,16 @@ pub enum Algorithm {
     Ecdsa(EllipticCurve),
     /// ECDH on a curve.
     Ecdh(EllipticCurve),
+    /// DSA domain-parameter generation (modulus sizes `L` in the row).
+    DsaParameterGeneration,
+    /// DSA parameters and keys loaded from numbers, with a subgroup order `q` of `subgroup_bits`
+    /// bits (`N`; modulus sizes `L` in the row).
+    DsaKeys {
+        /// The bit length of the subgroup order `q`.
+        subgroup_bits: u16,
+    },
+    /// DSA signatures (hashes in the row).
+    DsaSignature,
 }
 
 impl Algorithm {

@@ -25,6 +25,7 @@ extern crate std;
 pub mod capability;
 mod cipher;
 mod curve;
+pub mod dss;
 mod error;
 mod hash;
 pub mod hex;

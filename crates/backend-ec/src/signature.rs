@@ -157,36 +157,20 @@ impl fmt::Debug for DerSignature {
 
 backend_core::hex::impl_hex!(DerSignature);
 
-/// Encodes `(r, s)` as a DER DSS signature (pyca/cryptography's `encode_dss_signature`).
+/// Encodes `(r, s)` as a DER DSS signature (pyca/cryptography's `encode_dss_signature`; the codec
+/// is `backend_core::dss`, shared with the DSA family).
 pub fn encode_dss_signature(r: &EcInteger, s: &EcInteger) -> Result<DerSignature> {
-    let (r, s) = (r.significant_bytes(), s.significant_bytes());
-    // An INTEGER's content: the minimal bytes, with a 00 in front when the top bit is set (so it
-    // reads as positive), and a single 00 for zero.
-    let int_len = |v: &[u8]| match v.first() {
-        None => 1,
-        Some(&top) => v.len() + usize::from(top & 0x80 != 0),
-    };
-    let content = 2 + int_len(r) + 2 + int_len(s);
     let mut out = DerSignature {
         bytes: [0; DerSignature::CAPACITY],
         len: 0,
     };
-    if content < 0x80 {
-        out.push(&[0x30, content as u8])?;
-    } else {
-        out.push(&[0x30, 0x81, content as u8])?;
-    }
-    for v in [r, s] {
-        out.push(&[0x02, int_len(v) as u8])?;
-        match v.first() {
-            None => out.push(&[0])?,
-            Some(&top) if top & 0x80 != 0 => {
-                out.push(&[0])?;
-                out.push(v)?;
-            }
-            Some(_) => out.push(v)?,
-        }
-    }
+    let len = backend_core::dss::encode_into(
+        r.significant_bytes(),
+        s.significant_bytes(),
+        &mut out.bytes,
+    )?;
+    // At most DerSignature::CAPACITY = 141 bytes.
+    out.len = len as u8;
     Ok(out)
 }
 
@@ -195,54 +179,9 @@ pub fn encode_dss_signature(r: &EcInteger, s: &EcInteger) -> Result<DerSignature
 /// Strict DER: definite minimal lengths, minimal non-negative INTEGERs, nothing after the
 /// SEQUENCE. Anything else is [`Error::InvalidSignature`], never a panic.
 pub fn decode_dss_signature(der: &[u8]) -> Result<(EcInteger, EcInteger)> {
-    let (content, rest) = read_tlv(der, 0x30)?;
-    if !rest.is_empty() {
-        return Err(Error::InvalidSignature);
-    }
-    let (r, content) = read_tlv(content, 0x02)?;
-    let (s, content) = read_tlv(content, 0x02)?;
-    if !content.is_empty() {
-        return Err(Error::InvalidSignature);
-    }
-    Ok((read_integer(r)?, read_integer(s)?))
-}
-
-/// Reads one tag-length-value with the expected tag; returns the value and what follows.
-fn read_tlv(input: &[u8], tag: u8) -> Result<(&[u8], &[u8])> {
-    let (&found, rest) = input.split_first().ok_or(Error::InvalidSignature)?;
-    if found != tag {
-        return Err(Error::InvalidSignature);
-    }
-    let (&first, rest) = rest.split_first().ok_or(Error::InvalidSignature)?;
-    let (len, rest) = match first {
-        n if n < 0x80 => (usize::from(n), rest),
-        0x81 => {
-            let (&n, rest) = rest.split_first().ok_or(Error::InvalidSignature)?;
-            // Long form for a length that fits the short form is not DER.
-            if n < 0x80 {
-                return Err(Error::InvalidSignature);
-            }
-            (usize::from(n), rest)
-        }
-        // No DSS signature of a supported size needs two length bytes; indefinite lengths (0x80)
-        // are BER.
-        _ => return Err(Error::InvalidSignature),
-    };
-    if rest.len() < len {
-        return Err(Error::InvalidSignature);
-    }
-    Ok(rest.split_at(len))
-}
-
-fn read_integer(value: &[u8]) -> Result<EcInteger> {
-    match value {
-        [] => Err(Error::InvalidSignature),
-        // Negative.
-        [top, ..] if top & 0x80 != 0 => Err(Error::InvalidSignature),
-        // A leading zero that the next byte does not need.
-        [0, next, ..] if next & 0x80 == 0 => Err(Error::InvalidSignature),
-        _ => EcInteger::from_be_slice(value).map_err(|_| Error::InvalidSignature),
-    }
+    let (r, s) = backend_core::dss::decode(der)?;
+    let int = |v: &[u8]| EcInteger::from_be_slice(v).map_err(|_| Error::InvalidSignature);
+    Ok((int(r)?, int(s)?))
 }
 
 /// An ECDH shared secret, held inline (up to 66 bytes) and zeroized on drop. Equality is

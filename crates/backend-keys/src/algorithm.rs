@@ -6,7 +6,7 @@ use backend_rsa::{AsymmetricPadding, Mgf, Pss, SaltLength};
 
 /// The error of a descriptor used with a key of another family (an ECDSA algorithm given to an
 /// RSA key): pyca/cryptography's `TypeError`.
-#[cfg(any(feature = "rsa", feature = "ec"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 pub(crate) const WRONG_FAMILY: Error =
     Error::InvalidArgument("signature algorithm is for another key type");
 
@@ -168,6 +168,23 @@ impl SignatureAlgorithm {
                 self.check(hash)?;
                 Ok(backend_ec::Ecdsa::new(hash))
             }
+            _ => Err(WRONG_FAMILY),
+        }
+    }
+}
+
+impl SignatureAlgorithm {
+    /// The message hash a DSA key signs or verifies with for this descriptor: `hash` itself,
+    /// checked to be this descriptor's ([`SignatureAlgorithm::check`]); another family's
+    /// descriptor is an [`Error::InvalidArgument`].
+    #[cfg(feature = "dsa")]
+    pub fn dsa(&self, hash: MessageHash) -> Result<MessageHash> {
+        match self {
+            SignatureAlgorithm::Dsa { .. } => {
+                self.check(hash)?;
+                Ok(hash)
+            }
+            #[allow(unreachable_patterns)]
             _ => Err(WRONG_FAMILY),
         }
     }

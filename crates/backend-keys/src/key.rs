@@ -10,6 +10,8 @@ use backend_rsa::{RsaPrivateKey, RsaPublicKey};
 use core::fmt;
 use zeroize::Zeroizing;
 
+#[cfg(feature = "dsa")]
+use backend_dsa::{DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey};
 #[cfg(feature = "ec")]
 use backend_ec::EcPrivateNumbers;
 #[cfg(feature = "rsa")]
@@ -29,6 +31,9 @@ pub enum PrivateKey {
     /// An elliptic-curve key.
     #[cfg(feature = "ec")]
     Ec(Box<dyn EcPrivateKey>),
+    /// A DSA key.
+    #[cfg(feature = "dsa")]
+    Dsa(Box<dyn DsaPrivateKey>),
 }
 
 /// A public key of any family: what a certificate's `subjectPublicKeyInfo` is read into, and what
@@ -44,6 +49,9 @@ pub enum PublicKey<'k> {
     /// An elliptic-curve key.
     #[cfg(feature = "ec")]
     Ec(Box<dyn EcPublicKey + 'k>),
+    /// A DSA public key.
+    #[cfg(feature = "dsa")]
+    Dsa(Box<dyn DsaPublicKey + 'k>),
 }
 
 /// A private key's material, of any family, as [`PrivateKey::private_bytes`] hands it to a
@@ -56,6 +64,9 @@ pub enum PrivateNumbers<'k> {
     /// An elliptic-curve key's numbers.
     #[cfg(feature = "ec")]
     Ec(&'k EcPrivateNumbers),
+    /// A DSA key's numbers.
+    #[cfg(feature = "dsa")]
+    Dsa(&'k DsaPrivateNumbers),
 }
 
 /// The one hook through which private keys of every family are written out (pyca/cryptography's
@@ -82,6 +93,10 @@ impl PrivateKey {
             }
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => encoder.encode(PrivateNumbers::Ec(&key.private_numbers()?)),
+            #[cfg(feature = "dsa")]
+            PrivateKey::Dsa(ref key) => {
+                encoder.encode(PrivateNumbers::Dsa(&key.private_numbers()?))
+            }
         }
     }
 
@@ -92,6 +107,8 @@ impl PrivateKey {
             PrivateKey::Rsa(ref key) => key.key_size(),
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => key.key_size(),
+            #[cfg(feature = "dsa")]
+            PrivateKey::Dsa(ref key) => key.key_size(),
         }
     }
 
@@ -103,6 +120,8 @@ impl PrivateKey {
             PrivateKey::Rsa(ref key) => Ok(PublicKey::Rsa(key.public_key()?)),
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => Ok(PublicKey::from(key.public_key())),
+            #[cfg(feature = "dsa")]
+            PrivateKey::Dsa(ref key) => Ok(PublicKey::Dsa(key.public_key()?)),
         }
     }
 
@@ -111,7 +130,7 @@ impl PrivateKey {
     pub fn as_rsa(&self) -> Option<&dyn RsaPrivateKey> {
         match *self {
             PrivateKey::Rsa(ref key) => Some(&**key),
-            #[cfg(feature = "ec")]
+            #[cfg(any(feature = "ec", feature = "dsa"))]
             _ => None,
         }
     }
@@ -121,7 +140,17 @@ impl PrivateKey {
     pub fn as_ec(&self) -> Option<&dyn EcPrivateKey> {
         match *self {
             PrivateKey::Ec(ref key) => Some(&**key),
-            #[cfg(feature = "rsa")]
+            #[cfg(any(feature = "rsa", feature = "dsa"))]
+            _ => None,
+        }
+    }
+
+    /// The DSA key, if this is one.
+    #[cfg(feature = "dsa")]
+    pub fn as_dsa(&self) -> Option<&dyn DsaPrivateKey> {
+        match *self {
+            PrivateKey::Dsa(ref key) => Some(&**key),
+            #[cfg(any(feature = "rsa", feature = "ec"))]
             _ => None,
         }
     }
@@ -135,6 +164,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Rsa(ref key) => key.key_size(),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => key.key_size(),
+            #[cfg(feature = "dsa")]
+            PublicKey::Dsa(ref key) => key.key_size(),
         }
     }
 
@@ -146,6 +177,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Rsa(ref key) => PublicKey::Rsa(Box::new(Lent(&**key))),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => PublicKey::Ec(Box::new(&**key)),
+            #[cfg(feature = "dsa")]
+            PublicKey::Dsa(ref key) => PublicKey::Dsa(Box::new(LentDsa(&**key))),
         }
     }
 
@@ -167,6 +200,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Rsa(ref key) => key.verify(signature, data, algorithm.rsa_padding()?, hash),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => key.verify(signature, data, algorithm.ecdsa(hash)?),
+            #[cfg(feature = "dsa")]
+            PublicKey::Dsa(ref key) => key.verify(signature, data, algorithm.dsa(hash)?),
         }
     }
 
@@ -175,7 +210,7 @@ impl<'k> PublicKey<'k> {
     pub fn as_rsa(&self) -> Option<&(dyn RsaPublicKey + 'k)> {
         match *self {
             PublicKey::Rsa(ref key) => Some(&**key),
-            #[cfg(feature = "ec")]
+            #[cfg(any(feature = "ec", feature = "dsa"))]
             _ => None,
         }
     }
@@ -185,9 +220,53 @@ impl<'k> PublicKey<'k> {
     pub fn as_ec(&self) -> Option<&(dyn EcPublicKey + 'k)> {
         match *self {
             PublicKey::Ec(ref key) => Some(&**key),
-            #[cfg(feature = "rsa")]
+            #[cfg(any(feature = "rsa", feature = "dsa"))]
             _ => None,
         }
+    }
+
+    /// The DSA public key, if this is one.
+    #[cfg(feature = "dsa")]
+    pub fn as_dsa(&self) -> Option<&(dyn DsaPublicKey + 'k)> {
+        match *self {
+            PublicKey::Dsa(ref key) => Some(&**key),
+            #[cfg(any(feature = "rsa", feature = "ec"))]
+            _ => None,
+        }
+    }
+}
+
+#[cfg(feature = "dsa")]
+impl From<Box<dyn DsaPrivateKey>> for PrivateKey {
+    fn from(key: Box<dyn DsaPrivateKey>) -> Self {
+        PrivateKey::Dsa(key)
+    }
+}
+
+#[cfg(feature = "dsa")]
+impl<'k> From<Box<dyn DsaPublicKey + 'k>> for PublicKey<'k> {
+    fn from(key: Box<dyn DsaPublicKey + 'k>) -> Self {
+        PublicKey::Dsa(key)
+    }
+}
+
+/// A borrowed DSA public key as a boxed one (for [`PublicKey::by_ref`]).
+#[cfg(feature = "dsa")]
+struct LentDsa<'k>(&'k (dyn DsaPublicKey + 'k));
+
+#[cfg(feature = "dsa")]
+impl DsaPublicKey for LentDsa<'_> {
+    fn key_size(&self) -> usize {
+        self.0.key_size()
+    }
+    fn verify(&self, signature: &[u8], data: &[u8], algorithm: MessageHash) -> Result<()> {
+        self.0.verify(signature, data, algorithm)
+    }
+    fn public_numbers(&self) -> backend_dsa::DsaPublicNumbers {
+        self.0.public_numbers()
+    }
+    fn parameters(&self) -> Result<Box<dyn backend_dsa::DsaParameters>> {
+        self.0.parameters()
     }
 }
 
@@ -283,6 +362,8 @@ impl fmt::Debug for PrivateKey {
             PrivateKey::Rsa(ref key) => write!(f, "PrivateKey::Rsa({} bits)", key.key_size()),
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => write!(f, "PrivateKey::Ec({:?})", key.curve()),
+            #[cfg(feature = "dsa")]
+            PrivateKey::Dsa(ref key) => write!(f, "PrivateKey::Dsa({} bits)", key.key_size()),
         }
     }
 }
@@ -295,6 +376,8 @@ impl fmt::Debug for PublicKey<'_> {
             PublicKey::Rsa(ref key) => write!(f, "PublicKey::Rsa({} bits)", key.key_size()),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => write!(f, "PublicKey::Ec({:?})", key.curve()),
+            #[cfg(feature = "dsa")]
+            PublicKey::Dsa(ref key) => write!(f, "PublicKey::Dsa({} bits)", key.key_size()),
         }
     }
 }

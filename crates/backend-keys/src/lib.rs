@@ -28,19 +28,19 @@
 extern crate alloc;
 
 mod algorithm;
-#[cfg(any(feature = "rsa", feature = "ec"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 mod key;
-#[cfg(any(feature = "rsa", feature = "ec"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 mod signer;
 
 pub use algorithm::SignatureAlgorithm;
 pub use backend_core::{DeviceCode, Error, HashAlgorithm, MessageHash, Reason, Result};
-#[cfg(any(feature = "rsa", feature = "ec"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 pub use key::{PrivateKey, PrivateKeyEncoder, PrivateNumbers, PublicKey};
 #[cfg(feature = "rustcrypto")]
-#[cfg(any(feature = "rsa", feature = "ec"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 pub use signer::message_digest;
-#[cfg(any(feature = "rsa", feature = "ec"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 pub use signer::{
     AsyncSigner, SIGNATURE_DID_NOT_VERIFY, SignFuture, Signer, SigningKey, sign_and_verify,
     sign_and_verify_async,

@@ -195,6 +195,40 @@ fn ecdsa_signs(algorithm: &SignatureAlgorithm) -> bool {
     }
 }
 
+/// True for the DSA descriptors over the hashes DSA signs with ([`HashSet::SIGNATURE`]).
+#[cfg(feature = "dsa")]
+fn dsa_signs(algorithm: &SignatureAlgorithm) -> bool {
+    match *algorithm {
+        SignatureAlgorithm::Dsa { hash } => HashSet::SIGNATURE.contains(hash),
+        _ => false,
+    }
+}
+
+/// Every DSA key is a signer (and so, by the forwarding impls, every `Box<dyn DsaPrivateKey>`).
+#[cfg(feature = "dsa")]
+impl SigningKey for dyn backend_dsa::DsaPrivateKey {
+    fn public_key(&self) -> Result<PublicKey<'_>> {
+        Ok(PublicKey::Dsa(backend_dsa::DsaPrivateKey::public_key(
+            self,
+        )?))
+    }
+    fn supports(&self, algorithm: &SignatureAlgorithm) -> bool {
+        dsa_signs(algorithm)
+    }
+}
+
+#[cfg(feature = "dsa")]
+impl Signer for dyn backend_dsa::DsaPrivateKey {
+    fn sign(
+        &self,
+        algorithm: &SignatureAlgorithm,
+        hash: MessageHash,
+        data: &[u8],
+    ) -> Result<Vec<u8>> {
+        backend_dsa::DsaPrivateKey::sign(self, data, algorithm.dsa(hash)?)
+    }
+}
+
 /// Every RSA key is a signer (and so, by the forwarding impls, every `Box<dyn RsaPrivateKey>`).
 #[cfg(feature = "rsa")]
 impl SigningKey for dyn RsaPrivateKey {
@@ -254,6 +288,8 @@ impl SigningKey for crate::PrivateKey {
             crate::PrivateKey::Rsa(ref key) => SigningKey::supports(&**key, algorithm),
             #[cfg(feature = "ec")]
             crate::PrivateKey::Ec(ref key) => SigningKey::supports(&**key, algorithm),
+            #[cfg(feature = "dsa")]
+            crate::PrivateKey::Dsa(ref key) => SigningKey::supports(&**key, algorithm),
         }
     }
 }
@@ -270,6 +306,8 @@ impl Signer for crate::PrivateKey {
             crate::PrivateKey::Rsa(ref key) => Signer::sign(&**key, algorithm, hash, data),
             #[cfg(feature = "ec")]
             crate::PrivateKey::Ec(ref key) => Signer::sign(&**key, algorithm, hash, data),
+            #[cfg(feature = "dsa")]
+            crate::PrivateKey::Dsa(ref key) => Signer::sign(&**key, algorithm, hash, data),
         }
     }
 }

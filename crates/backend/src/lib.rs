@@ -20,6 +20,7 @@
 //! | `scrypt` | [`ScryptBackend`] (`ScryptBackend`) | [`kdf`] | |
 //! | `rsa` | [`RsaBackend`] (`RSABackend`) | [`rsa`] | [`RsaPrivateKey`], [`AsymmetricPadding`] |
 //! | `ec` | [`EllipticCurveBackend`] (`EllipticCurveBackend`) | [`ec`] | [`EllipticCurve`], [`EcPrivateKey`], [`Ecdsa`] |
+//! | `dsa` | [`DsaBackend`] (`DSABackend`) | [`dsa`] | [`DsaParameters`], [`DsaPrivateKey`], [`DsaPublicKey`] |
 //! | `keys` | [`Signer`], [`AsyncSigner`] (seed 004's HSM / KMS keys) | [`keys`] | [`SignatureAlgorithm`], [`PrivateKey`], [`PublicKey`], [`sign_and_verify`] |
 //!
 //! Each trait's page has a runnable example; `docs/interfaces.md` in the repository maps every seed
@@ -88,7 +89,8 @@ pub use backend_core::RustCrypto as Backend;
         feature = "cipher",
         feature = "kdf",
         feature = "rsa",
-        feature = "ec"
+        feature = "ec",
+        feature = "dsa"
     )
 ))]
 mod provider;
@@ -101,7 +103,8 @@ mod provider;
         feature = "cipher",
         feature = "kdf",
         feature = "rsa",
-        feature = "ec"
+        feature = "ec",
+        feature = "dsa"
     )
 ))]
 pub use provider::{Inconsistency, MultiBackend, Provider, Restricted};
@@ -205,6 +208,17 @@ pub use backend_serialization as serialization;
 pub use backend_serialization::{
     DerSerializationBackend, Encoding, KeySerializationEncryption, KeySource, Parameters,
     PemSerializationBackend, PrivateFormat, PublicFormat, private_bytes, public_bytes,
+};
+
+/// The DSA family (`backend-dsa`). Its DER codec is `backend::dsa::{encode,decode}_dss_signature`
+/// (the root's are the EC family's, over `EcInteger`).
+#[cfg(feature = "dsa")]
+#[doc(inline)]
+pub use backend_dsa as dsa;
+#[cfg(feature = "dsa")]
+pub use backend_dsa::{
+    DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
+    DsaPublicNumbers,
 };
 
 /// The key layer across the families (`backend-keys`): signature algorithms, key enums, signers.

@@ -46,8 +46,13 @@ use backend_core::CipherAlgorithm;
 use backend_core::DynMacContext;
 #[cfg(any(feature = "hash", feature = "hmac", feature = "kdf"))]
 use backend_core::HashAlgorithm;
-#[cfg(any(feature = "ec", feature = "rsa"))]
+#[cfg(any(feature = "ec", feature = "rsa", feature = "dsa"))]
 use backend_core::rng::RandomSource;
+#[cfg(feature = "dsa")]
+use backend_dsa::{
+    DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
+    DsaPublicNumbers, dsa_parameter_generation_query, dsa_parameters_query,
+};
 #[cfg(feature = "ec")]
 use backend_ec::{
     DynEllipticCurveBackend, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers,
@@ -110,6 +115,9 @@ pub struct Provider<'a> {
     /// Elliptic curves.
     #[cfg(feature = "ec")]
     pub ec: Option<&'a dyn DynEllipticCurveBackend>,
+    /// DSA.
+    #[cfg(feature = "dsa")]
+    pub dsa: Option<&'a dyn DsaBackend>,
 }
 
 impl Provider<'static> {
@@ -136,6 +144,8 @@ impl Provider<'static> {
         rsa: Some(&RustCrypto),
         #[cfg(feature = "ec")]
         ec: Some(&RustCrypto),
+        #[cfg(feature = "dsa")]
+        dsa: Some(&RustCrypto),
     };
 
     /// A provider that offers nothing: the start of a struct update naming only what a partial
@@ -162,6 +172,8 @@ impl Provider<'static> {
         rsa: None,
         #[cfg(feature = "ec")]
         ec: None,
+        #[cfg(feature = "dsa")]
+        dsa: None,
     };
 }
 
@@ -322,6 +334,8 @@ macro_rules! provider_of {
             rsa: has(Family::Rsa).then_some(c as &dyn RsaBackend),
             #[cfg(feature = "ec")]
             ec: has(Family::Ec).then_some(c as &dyn DynEllipticCurveBackend),
+            #[cfg(feature = "dsa")]
+            dsa: has(Family::Dsa).then_some(c as &dyn DsaBackend),
         }
     }};
 }
@@ -340,10 +354,11 @@ pub(crate) enum Family {
     Scrypt,
     Rsa,
     Ec,
+    Dsa,
 }
 
 impl Family {
-    const COUNT: usize = 10;
+    const COUNT: usize = 11;
     const ALL: [Family; Family::COUNT] = [
         Family::Hash,
         Family::Hmac,
@@ -355,6 +370,7 @@ impl Family {
         Family::Scrypt,
         Family::Rsa,
         Family::Ec,
+        Family::Dsa,
     ];
 
     /// The family whose rows name `algorithm`.
@@ -373,6 +389,9 @@ impl Family {
             | Algorithm::RsaSignature(_)
             | Algorithm::RsaEncryption(_) => Family::Rsa,
             Algorithm::EcKeys(_) | Algorithm::Ecdsa(_) | Algorithm::Ecdh(_) => Family::Ec,
+            Algorithm::DsaParameterGeneration
+            | Algorithm::DsaKeys { .. }
+            | Algorithm::DsaSignature => Family::Dsa,
             _ => return None,
         })
     }
@@ -389,6 +408,7 @@ impl Family {
             Family::Scrypt => "scrypt",
             Family::Rsa => "rsa",
             Family::Ec => "ec",
+            Family::Dsa => "dsa",
         }
     }
 }
@@ -417,6 +437,8 @@ fn has_part(p: &Provider<'_>, family: Family) -> bool {
         Family::Rsa => p.rsa.is_some(),
         #[cfg(feature = "ec")]
         Family::Ec => p.ec.is_some(),
+        #[cfg(feature = "dsa")]
+        Family::Dsa => p.dsa.is_some(),
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -445,6 +467,8 @@ fn rows_of<'p>(p: &'p Provider<'_>, family: Family) -> &'p [Capability] {
         Family::Rsa => p.rsa.map(|b| b.rsa_capabilities()),
         #[cfg(feature = "ec")]
         Family::Ec => p.ec.map(|b| b.elliptic_curve_capabilities()),
+        #[cfg(feature = "dsa")]
+        Family::Dsa => p.dsa.map(|b| b.dsa_capabilities()),
         #[allow(unreachable_patterns)]
         _ => None,
     };
@@ -966,6 +990,78 @@ macro_rules! compose_families {
                     |p| p.ec,
                     &ec_key_query(curve),
                     Error::unsupported(Reason::EllipticCurve, curve.name()),
+                    call,
+                )
+            }
+        }
+
+        #[cfg(feature = "dsa")]
+        impl DsaBackend for $ty<'_> {
+            fn dsa_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Dsa)
+            }
+
+            fn generate_dsa_parameters_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                key_size: usize,
+            ) -> Result<alloc::boxed::Box<dyn DsaParameters>> {
+                let rng = core::cell::RefCell::new(rng);
+                self.dsa_call(&dsa_parameter_generation_query(key_size), |b| {
+                    b.generate_dsa_parameters_with_rng(*rng.borrow_mut(), key_size)
+                })
+            }
+
+            fn generate_dsa_private_key_and_parameters_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                key_size: usize,
+            ) -> Result<alloc::boxed::Box<dyn DsaPrivateKey>> {
+                let rng = core::cell::RefCell::new(rng);
+                self.dsa_call(&dsa_parameter_generation_query(key_size), |b| {
+                    b.generate_dsa_private_key_and_parameters_with_rng(*rng.borrow_mut(), key_size)
+                })
+            }
+
+            fn load_dsa_parameter_numbers(
+                &self,
+                numbers: &DsaParameterNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DsaParameters>> {
+                self.dsa_call(&dsa_parameters_query(numbers), |b| {
+                    b.load_dsa_parameter_numbers(numbers)
+                })
+            }
+
+            fn load_dsa_private_numbers(
+                &self,
+                numbers: &DsaPrivateNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DsaPrivateKey>> {
+                let query = dsa_parameters_query(&numbers.public_numbers.parameter_numbers);
+                self.dsa_call(&query, |b| b.load_dsa_private_numbers(numbers))
+            }
+
+            fn load_dsa_public_numbers(
+                &self,
+                numbers: &DsaPublicNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DsaPublicKey>> {
+                self.dsa_call(&dsa_parameters_query(&numbers.parameter_numbers), |b| {
+                    b.load_dsa_public_numbers(numbers)
+                })
+            }
+        }
+
+        #[cfg(feature = "dsa")]
+        impl<'a> $ty<'a> {
+            fn dsa_call<R>(
+                &self,
+                query: &Query,
+                call: impl Fn(&'a dyn DsaBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Dsa,
+                    |p| p.dsa,
+                    query,
+                    Error::unsupported(Reason::PublicKeyAlgorithm, "DSA"),
                     call,
                 )
             }

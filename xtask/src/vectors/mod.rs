@@ -12,6 +12,7 @@ pub mod util;
 
 mod cipher;
 mod cmac;
+mod dsa;
 mod ec;
 mod hash;
 mod hmac;
@@ -76,6 +77,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("kdf", kdf::run),
     ("rsa", rsa::run),
     ("serialization", serialization::run),
+    ("dsa", dsa::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
