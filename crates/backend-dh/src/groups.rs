@@ -9,6 +9,8 @@ use alloc::vec::Vec;
 
 /// A named group: its modulus, generator and, for the RFC 5114 groups, the subgroup order (the
 /// safe-prime groups have q = (p - 1) / 2, implied).
+// Without the implementation only the constants' numbers are read (`named_group`).
+#[cfg_attr(not(feature = "rustcrypto"), allow(dead_code))]
 pub(crate) struct NamedGroup {
     /// The name OpenSSL gives it.
     pub name: &'static str,
@@ -142,6 +144,7 @@ pub(crate) fn decode(hex: &str) -> Vec<u8> {
 
 /// True when the trimmed big-endian magnitude `value` equals the hex constant `hex` (lengths
 /// first: a loader asks this for every group).
+#[cfg_attr(not(feature = "rustcrypto"), allow(dead_code))]
 fn equals(value: &[u8], hex: &str) -> bool {
     hex.len().div_ceil(2) >= value.len() && crate::numbers::trimmed(&decode(hex)) == value
 }
@@ -149,6 +152,7 @@ fn equals(value: &[u8], hex: &str) -> bool {
 /// The recognised group with these numbers: `p` and `g` equal, and `q` equal to the group's
 /// when given (a safe-prime group takes no `q` but its implied `(p - 1) / 2`, which the caller
 /// compares). Trimmed inputs.
+#[cfg_attr(not(feature = "rustcrypto"), allow(dead_code))]
 pub(crate) fn find(p: &[u8], g: &[u8]) -> Option<&'static NamedGroup> {
     NAMED_GROUPS
         .iter()

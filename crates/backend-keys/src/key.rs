@@ -3,6 +3,8 @@
 use crate::SignatureAlgorithm;
 use alloc::boxed::Box;
 use backend_core::{MessageHash, Result};
+#[cfg(feature = "dh")]
+use backend_dh::{DhPrivateKey, DhPrivateNumbers, DhPublicKey};
 #[cfg(feature = "ec")]
 use backend_ec::{EcPrivateKey, EcPublicKey};
 #[cfg(feature = "rsa")]
@@ -29,6 +31,9 @@ pub enum PrivateKey {
     /// An elliptic-curve key.
     #[cfg(feature = "ec")]
     Ec(Box<dyn EcPrivateKey>),
+    /// A finite-field Diffie-Hellman key: it exchanges, it does not sign.
+    #[cfg(feature = "dh")]
+    Dh(Box<dyn DhPrivateKey>),
 }
 
 /// A public key of any family: what a certificate's `subjectPublicKeyInfo` is read into, and what
@@ -44,6 +49,9 @@ pub enum PublicKey<'k> {
     /// An elliptic-curve key.
     #[cfg(feature = "ec")]
     Ec(Box<dyn EcPublicKey + 'k>),
+    /// A finite-field Diffie-Hellman key.
+    #[cfg(feature = "dh")]
+    Dh(Box<dyn DhPublicKey + 'k>),
 }
 
 /// A private key's material, of any family, as [`PrivateKey::private_bytes`] hands it to a
@@ -56,6 +64,9 @@ pub enum PrivateNumbers<'k> {
     /// An elliptic-curve key's numbers.
     #[cfg(feature = "ec")]
     Ec(&'k EcPrivateNumbers),
+    /// A Diffie-Hellman key's numbers.
+    #[cfg(feature = "dh")]
+    Dh(&'k DhPrivateNumbers),
 }
 
 /// The one hook through which private keys of every family are written out (pyca/cryptography's
@@ -82,6 +93,8 @@ impl PrivateKey {
             }
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => encoder.encode(PrivateNumbers::Ec(&key.private_numbers()?)),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => encoder.encode(PrivateNumbers::Dh(&key.private_numbers()?)),
         }
     }
 
@@ -92,6 +105,8 @@ impl PrivateKey {
             PrivateKey::Rsa(ref key) => key.key_size(),
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => key.key_size(),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => key.key_size(),
         }
     }
 
@@ -103,6 +118,8 @@ impl PrivateKey {
             PrivateKey::Rsa(ref key) => Ok(PublicKey::Rsa(key.public_key()?)),
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => Ok(PublicKey::from(key.public_key())),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => Ok(PublicKey::Dh(key.public_key()?)),
         }
     }
 
@@ -111,7 +128,7 @@ impl PrivateKey {
     pub fn as_rsa(&self) -> Option<&dyn RsaPrivateKey> {
         match *self {
             PrivateKey::Rsa(ref key) => Some(&**key),
-            #[cfg(feature = "ec")]
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -121,7 +138,17 @@ impl PrivateKey {
     pub fn as_ec(&self) -> Option<&dyn EcPrivateKey> {
         match *self {
             PrivateKey::Ec(ref key) => Some(&**key),
-            #[cfg(feature = "rsa")]
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// The Diffie-Hellman key, when this is one.
+    #[cfg(feature = "dh")]
+    pub fn as_dh(&self) -> Option<&dyn DhPrivateKey> {
+        match *self {
+            PrivateKey::Dh(ref key) => Some(&**key),
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -135,6 +162,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Rsa(ref key) => key.key_size(),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => key.key_size(),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(ref key) => key.key_size(),
         }
     }
 
@@ -146,6 +175,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Rsa(ref key) => PublicKey::Rsa(Box::new(Lent(&**key))),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => PublicKey::Ec(Box::new(&**key)),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(ref key) => PublicKey::Dh(Box::new(LentDh(&**key))),
         }
     }
 
@@ -167,6 +198,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Rsa(ref key) => key.verify(signature, data, algorithm.rsa_padding()?, hash),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => key.verify(signature, data, algorithm.ecdsa(hash)?),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(_) => Err(DH_DOES_NOT_SIGN),
         }
     }
 
@@ -175,7 +208,7 @@ impl<'k> PublicKey<'k> {
     pub fn as_rsa(&self) -> Option<&(dyn RsaPublicKey + 'k)> {
         match *self {
             PublicKey::Rsa(ref key) => Some(&**key),
-            #[cfg(feature = "ec")]
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -185,7 +218,17 @@ impl<'k> PublicKey<'k> {
     pub fn as_ec(&self) -> Option<&(dyn EcPublicKey + 'k)> {
         match *self {
             PublicKey::Ec(ref key) => Some(&**key),
-            #[cfg(feature = "rsa")]
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// The Diffie-Hellman key, when this is one.
+    #[cfg(feature = "dh")]
+    pub fn as_dh(&self) -> Option<&(dyn DhPublicKey + 'k)> {
+        match *self {
+            PublicKey::Dh(ref key) => Some(&**key),
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -283,6 +326,8 @@ impl fmt::Debug for PrivateKey {
             PrivateKey::Rsa(ref key) => write!(f, "PrivateKey::Rsa({} bits)", key.key_size()),
             #[cfg(feature = "ec")]
             PrivateKey::Ec(ref key) => write!(f, "PrivateKey::Ec({:?})", key.curve()),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => write!(f, "PrivateKey::Dh({} bits)", key.key_size()),
         }
     }
 }
@@ -295,6 +340,47 @@ impl fmt::Debug for PublicKey<'_> {
             PublicKey::Rsa(ref key) => write!(f, "PublicKey::Rsa({} bits)", key.key_size()),
             #[cfg(feature = "ec")]
             PublicKey::Ec(ref key) => write!(f, "PublicKey::Ec({:?})", key.curve()),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(ref key) => write!(f, "PublicKey::Dh({} bits)", key.key_size()),
         }
+    }
+}
+
+/// What a DH key answers when asked to sign or verify: it is a key-exchange key (pyca/cryptography
+/// has no `sign` on `DHPrivateKey`).
+#[cfg(feature = "dh")]
+pub const DH_DOES_NOT_SIGN: backend_core::Error = backend_core::Error::unsupported(
+    backend_core::Reason::SignatureAlgorithm,
+    "Diffie-Hellman keys exchange, they do not sign",
+);
+
+#[cfg(feature = "dh")]
+impl From<Box<dyn DhPrivateKey>> for PrivateKey {
+    fn from(key: Box<dyn DhPrivateKey>) -> Self {
+        PrivateKey::Dh(key)
+    }
+}
+
+#[cfg(feature = "dh")]
+impl<'k> From<Box<dyn DhPublicKey + 'k>> for PublicKey<'k> {
+    fn from(key: Box<dyn DhPublicKey + 'k>) -> Self {
+        PublicKey::Dh(key)
+    }
+}
+
+/// A lent DH public key is one (the DH family implements its key traits for `Box<K>` only).
+#[cfg(feature = "dh")]
+struct LentDh<'k>(&'k (dyn DhPublicKey + 'k));
+
+#[cfg(feature = "dh")]
+impl DhPublicKey for LentDh<'_> {
+    fn key_size(&self) -> usize {
+        self.0.key_size()
+    }
+    fn public_numbers(&self) -> backend_dh::DhPublicNumbers {
+        self.0.public_numbers()
+    }
+    fn parameters(&self) -> Result<Box<dyn backend_dh::DhParameters>> {
+        self.0.parameters()
     }
 }

@@ -254,6 +254,8 @@ impl SigningKey for crate::PrivateKey {
             crate::PrivateKey::Rsa(ref key) => SigningKey::supports(&**key, algorithm),
             #[cfg(feature = "ec")]
             crate::PrivateKey::Ec(ref key) => SigningKey::supports(&**key, algorithm),
+            #[cfg(feature = "dh")]
+            crate::PrivateKey::Dh(_) => false,
         }
     }
 }
@@ -270,6 +272,8 @@ impl Signer for crate::PrivateKey {
             crate::PrivateKey::Rsa(ref key) => Signer::sign(&**key, algorithm, hash, data),
             #[cfg(feature = "ec")]
             crate::PrivateKey::Ec(ref key) => Signer::sign(&**key, algorithm, hash, data),
+            #[cfg(feature = "dh")]
+            crate::PrivateKey::Dh(_) => Err(crate::key::DH_DOES_NOT_SIGN),
         }
     }
 }

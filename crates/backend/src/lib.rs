@@ -21,6 +21,7 @@
 //! | `rsa` | [`RsaBackend`] (`RSABackend`) | [`rsa`] | [`RsaPrivateKey`], [`AsymmetricPadding`] |
 //! | `ec` | [`EllipticCurveBackend`] (`EllipticCurveBackend`) | [`ec`] | [`EllipticCurve`], [`EcPrivateKey`], [`Ecdsa`] |
 //! | `keys` | [`Signer`], [`AsyncSigner`] (seed 004's HSM / KMS keys) | [`keys`] | [`SignatureAlgorithm`], [`PrivateKey`], [`PublicKey`], [`sign_and_verify`] |
+//! | `dh` | [`DhBackend`] (`DHBackend`) | [`dh`] | [`DhParameters`], [`DhPrivateKey`], [`DhParameterNumbers`] |
 //!
 //! Each trait's page has a runnable example; `docs/interfaces.md` in the repository maps every seed
 //! method to its Rust item and its test. With `default-features = false` and only the families you
@@ -88,7 +89,8 @@ pub use backend_core::RustCrypto as Backend;
         feature = "cipher",
         feature = "kdf",
         feature = "rsa",
-        feature = "ec"
+        feature = "ec",
+        feature = "dh"
     )
 ))]
 mod provider;
@@ -101,7 +103,8 @@ mod provider;
         feature = "cipher",
         feature = "kdf",
         feature = "rsa",
-        feature = "ec"
+        feature = "ec",
+        feature = "dh"
     )
 ))]
 pub use provider::{Inconsistency, MultiBackend, Provider, Restricted};
@@ -195,6 +198,16 @@ pub use backend_rsa as rsa;
 pub use backend_rsa::{
     AsymmetricPadding, Mgf, Oaep, Pss, RsaBackend, RsaPrivateKey, RsaPrivateNumbers, RsaPublicKey,
     RsaPublicNumbers, SaltLength,
+};
+
+/// The finite-field Diffie-Hellman family (`backend-dh`).
+#[cfg(feature = "dh")]
+#[doc(inline)]
+pub use backend_dh as dh;
+#[cfg(feature = "dh")]
+pub use backend_dh::{
+    DhBackend, DhParameterNumbers, DhParameters, DhPrivateKey, DhPrivateNumbers, DhPublicKey,
+    DhPublicNumbers,
 };
 
 /// The key layer across the families (`backend-keys`): signature algorithms, key enums, signers.

@@ -46,8 +46,13 @@ use backend_core::CipherAlgorithm;
 use backend_core::DynMacContext;
 #[cfg(any(feature = "hash", feature = "hmac", feature = "kdf"))]
 use backend_core::HashAlgorithm;
-#[cfg(any(feature = "ec", feature = "rsa"))]
+#[cfg(any(feature = "ec", feature = "rsa", feature = "dh"))]
 use backend_core::rng::RandomSource;
+#[cfg(feature = "dh")]
+use backend_dh::{
+    DhBackend, DhParameterNumbers, DhParameters, DhPrivateKey, DhPrivateNumbers, DhPublicKey,
+    DhPublicNumbers, dh_keys_query, dh_parameter_generation_query,
+};
 #[cfg(feature = "ec")]
 use backend_ec::{
     DynEllipticCurveBackend, EcPrivateKey, EcPrivateNumbers, EcPublicKey, EcPublicNumbers,
@@ -110,6 +115,9 @@ pub struct Provider<'a> {
     /// Elliptic curves.
     #[cfg(feature = "ec")]
     pub ec: Option<&'a dyn DynEllipticCurveBackend>,
+    /// Finite-field Diffie-Hellman.
+    #[cfg(feature = "dh")]
+    pub dh: Option<&'a dyn DhBackend>,
 }
 
 impl Provider<'static> {
@@ -136,6 +144,8 @@ impl Provider<'static> {
         rsa: Some(&RustCrypto),
         #[cfg(feature = "ec")]
         ec: Some(&RustCrypto),
+        #[cfg(feature = "dh")]
+        dh: Some(&RustCrypto),
     };
 
     /// A provider that offers nothing: the start of a struct update naming only what a partial
@@ -162,6 +172,8 @@ impl Provider<'static> {
         rsa: None,
         #[cfg(feature = "ec")]
         ec: None,
+        #[cfg(feature = "dh")]
+        dh: None,
     };
 }
 
@@ -322,6 +334,8 @@ macro_rules! provider_of {
             rsa: has(Family::Rsa).then_some(c as &dyn RsaBackend),
             #[cfg(feature = "ec")]
             ec: has(Family::Ec).then_some(c as &dyn DynEllipticCurveBackend),
+            #[cfg(feature = "dh")]
+            dh: has(Family::Dh).then_some(c as &dyn DhBackend),
         }
     }};
 }
@@ -340,10 +354,11 @@ pub(crate) enum Family {
     Scrypt,
     Rsa,
     Ec,
+    Dh,
 }
 
 impl Family {
-    const COUNT: usize = 10;
+    const COUNT: usize = 11;
     const ALL: [Family; Family::COUNT] = [
         Family::Hash,
         Family::Hmac,
@@ -355,6 +370,7 @@ impl Family {
         Family::Scrypt,
         Family::Rsa,
         Family::Ec,
+        Family::Dh,
     ];
 
     /// The family whose rows name `algorithm`.
@@ -373,6 +389,7 @@ impl Family {
             | Algorithm::RsaSignature(_)
             | Algorithm::RsaEncryption(_) => Family::Rsa,
             Algorithm::EcKeys(_) | Algorithm::Ecdsa(_) | Algorithm::Ecdh(_) => Family::Ec,
+            Algorithm::DhParameterGeneration { .. } | Algorithm::DhKeys => Family::Dh,
             _ => return None,
         })
     }
@@ -389,6 +406,7 @@ impl Family {
             Family::Scrypt => "scrypt",
             Family::Rsa => "rsa",
             Family::Ec => "ec",
+            Family::Dh => "dh",
         }
     }
 }
@@ -417,6 +435,8 @@ fn has_part(p: &Provider<'_>, family: Family) -> bool {
         Family::Rsa => p.rsa.is_some(),
         #[cfg(feature = "ec")]
         Family::Ec => p.ec.is_some(),
+        #[cfg(feature = "dh")]
+        Family::Dh => p.dh.is_some(),
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -445,6 +465,8 @@ fn rows_of<'p>(p: &'p Provider<'_>, family: Family) -> &'p [Capability] {
         Family::Rsa => p.rsa.map(|b| b.rsa_capabilities()),
         #[cfg(feature = "ec")]
         Family::Ec => p.ec.map(|b| b.elliptic_curve_capabilities()),
+        #[cfg(feature = "dh")]
+        Family::Dh => p.dh.map(|b| b.dh_capabilities()),
         #[allow(unreachable_patterns)]
         _ => None,
     };
@@ -966,6 +988,97 @@ macro_rules! compose_families {
                     |p| p.ec,
                     &ec_key_query(curve),
                     Error::unsupported(Reason::EllipticCurve, curve.name()),
+                    call,
+                )
+            }
+        }
+
+        #[cfg(feature = "dh")]
+        impl DhBackend for $ty<'_> {
+            fn dh_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Dh)
+            }
+
+            fn dh_parameters_supported(&self, p: &[u8], g: &[u8], q: Option<&[u8]>) -> bool {
+                let numbers = DhParameterNumbers::new(p, g, q);
+                self.dh_call(&dh_keys_query(numbers.key_size()), |b| {
+                    Ok(b.dh_parameters_supported(p, g, q))
+                })
+                .unwrap_or(false)
+            }
+
+            fn dh_x942_serialization_supported(&self) -> bool {
+                // True only when every provider a DH call can go to serializes X9.42.
+                let parts = self.parts().iter().filter_map(|p| p.dh);
+                let mut any = false;
+                for part in parts {
+                    if !part.dh_x942_serialization_supported() {
+                        return false;
+                    }
+                    any = true;
+                }
+                any
+            }
+
+            fn generate_dh_parameters_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                generator: u64,
+                key_size: usize,
+            ) -> Result<alloc::boxed::Box<dyn DhParameters>> {
+                let rng = core::cell::RefCell::new(rng);
+                self.dh_call(&dh_parameter_generation_query(generator, key_size), |b| {
+                    b.generate_dh_parameters_with_rng(*rng.borrow_mut(), generator, key_size)
+                })
+            }
+
+            fn generate_dh_private_key_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                parameters: &dyn DhParameters,
+            ) -> Result<alloc::boxed::Box<dyn DhPrivateKey>> {
+                // The parameters carry their implementation, as keys do.
+                parameters.generate_private_key_with_rng(rng)
+            }
+
+            fn load_dh_private_numbers(
+                &self,
+                numbers: &DhPrivateNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DhPrivateKey>> {
+                let size = numbers.public_numbers.parameter_numbers.key_size();
+                self.dh_call(&dh_keys_query(size), |b| b.load_dh_private_numbers(numbers))
+            }
+
+            fn load_dh_public_numbers(
+                &self,
+                numbers: &DhPublicNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DhPublicKey>> {
+                let size = numbers.parameter_numbers.key_size();
+                self.dh_call(&dh_keys_query(size), |b| b.load_dh_public_numbers(numbers))
+            }
+
+            fn load_dh_parameter_numbers(
+                &self,
+                numbers: &DhParameterNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DhParameters>> {
+                self.dh_call(&dh_keys_query(numbers.key_size()), |b| {
+                    b.load_dh_parameter_numbers(numbers)
+                })
+            }
+        }
+
+        #[cfg(feature = "dh")]
+        impl<'a> $ty<'a> {
+            fn dh_call<R>(
+                &self,
+                query: &Query,
+                call: impl Fn(&'a dyn DhBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Dh,
+                    |p| p.dh,
+                    query,
+                    Error::unsupported(Reason::DiffieHellman, "Diffie-Hellman"),
                     call,
                 )
             }
