@@ -12,6 +12,7 @@ pub mod util;
 
 mod cipher;
 mod cmac;
+mod dh;
 mod ec;
 mod hash;
 mod hmac;
@@ -74,6 +75,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("ec", ec::run),
     ("kdf", kdf::run),
     ("rsa", rsa::run),
+    ("dh", dh::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
