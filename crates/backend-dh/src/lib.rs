@@ -46,7 +46,9 @@ pub use numbers::{
     DhParameterNumbers, DhPrivateNumbers, DhPublicNumbers, MAX_MODULUS_BITS, MIN_MODULUS_BITS,
 };
 #[cfg(feature = "rustcrypto")]
-pub use rustcrypto::{RustCryptoDhParameters, RustCryptoDhPrivateKey, RustCryptoDhPublicKey};
+pub use rustcrypto::{
+    CheckedDhPeer, RustCryptoDhParameters, RustCryptoDhPrivateKey, RustCryptoDhPublicKey,
+};
 pub use zeroize::Zeroizing;
 
 /// A bit length as a query parameter (saturating: an absurd size is simply unsupported).

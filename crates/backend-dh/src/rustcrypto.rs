@@ -550,6 +550,61 @@ impl RustCryptoDhPrivateKey {
     }
 }
 
+/// A peer's public value checked for a group: what [`RustCryptoDhPrivateKey::check_peer`] returns
+/// and [`RustCryptoDhPrivateKey::exchange_checked`] takes, so that a peer met again is checked
+/// once (OpenSSL's `EVP_PKEY_derive_set_peer` then `EVP_PKEY_derive`).
+#[derive(Clone)]
+pub struct CheckedDhPeer {
+    group: Arc<Group>,
+    y: BoxedUint,
+}
+
+impl fmt::Debug for CheckedDhPeer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CheckedDhPeer")
+            .field("key_size", &self.group.key_size())
+            .finish_non_exhaustive()
+    }
+}
+
+impl RustCryptoDhPrivateKey {
+    /// The peer checks of [`DhPrivateKey::exchange`]: the peer's group must be this key's, its
+    /// `y` in `[2, p - 2]` and, where `q` is known, `y^q = 1 mod p`. [`Error::InvalidKey`]
+    /// otherwise.
+    pub fn check_peer(&self, peer_public_key: &dyn DhPublicKey) -> Result<CheckedDhPeer> {
+        let peer = peer_public_key.public_numbers();
+        if !self.group.numbers.same_group(&peer.parameter_numbers) {
+            return Err(Error::InvalidKey("peer public key is in another DH group"));
+        }
+        Ok(CheckedDhPeer {
+            group: self.group.clone(),
+            y: self.group.check_peer(&peer.y)?,
+        })
+    }
+
+    /// The shared secret with a peer [`RustCryptoDhPrivateKey::check_peer`] accepted (for this
+    /// key's group: [`Error::InvalidKey`] for a peer checked for another), left-padded to the
+    /// byte length of `p`, zeroized on drop. The exponentiation is constant time in `x`.
+    pub fn exchange_checked(&self, peer: &CheckedDhPeer) -> Result<Zeroizing<Vec<u8>>> {
+        if !Arc::ptr_eq(&peer.group, &self.group)
+            && !self.group.numbers.same_group(&peer.group.numbers)
+        {
+            return Err(Error::InvalidKey("peer public key is in another DH group"));
+        }
+        let z = self.group.pow_secret(&peer.y, &self.x, self.x_bits);
+        // SP 800-56A 5.7.1.1: a shared secret of 1 means a peer value outside the group (only
+        // reachable without a known q); public once computed, as the peer can predict it.
+        if bool::from(z.is_one()) {
+            return Err(BAD_PEER);
+        }
+        let full = Zeroizing::new(z.to_be_bytes());
+        let start = full.len().saturating_sub(self.group.p_len);
+        Ok(Zeroizing::new(
+            full.get(start..).unwrap_or_default().to_vec(),
+        ))
+    }
+}
+
 /// Checks a key's own `y` on load: `0 < y < p` (OpenSSL stores it as given; the exchange checks
 /// a peer's value fully).
 fn public_key_value(group: &Group, y: &[u8]) -> Result<Vec<u8>> {
@@ -575,22 +630,7 @@ impl DhPrivateKey for RustCryptoDhPrivateKey {
     }
 
     fn exchange(&self, peer_public_key: &dyn DhPublicKey) -> Result<Zeroizing<Vec<u8>>> {
-        let peer = peer_public_key.public_numbers();
-        if !self.group.numbers.same_group(&peer.parameter_numbers) {
-            return Err(Error::InvalidKey("peer public key is in another DH group"));
-        }
-        let y = self.group.check_peer(&peer.y)?;
-        let z = self.group.pow_secret(&y, &self.x, self.x_bits);
-        // SP 800-56A 5.7.1.1: a shared secret of 1 means a peer value outside the group (only
-        // reachable without a known q); public once computed, as the peer can predict it.
-        if bool::from(z.is_one()) {
-            return Err(BAD_PEER);
-        }
-        let full = Zeroizing::new(z.to_be_bytes());
-        let start = full.len().saturating_sub(self.group.p_len);
-        Ok(Zeroizing::new(
-            full.get(start..).unwrap_or_default().to_vec(),
-        ))
+        self.exchange_checked(&self.check_peer(peer_public_key)?)
     }
 
     fn public_key(&self) -> Result<Box<dyn DhPublicKey>> {

@@ -474,3 +474,45 @@ fn the_seed_conveniences_compose_generation_and_keys() {
     let _: RustCryptoDhParameters =
         RustCryptoDhParameters::from_numbers(&backend_dh::ffdhe2048()).unwrap();
 }
+
+#[test]
+fn a_peer_checked_once_exchanges_like_the_trait_and_only_in_its_group() {
+    let params = RustCryptoDhParameters::from_numbers(&backend_dh::ffdhe2048()).unwrap();
+    let a = params
+        .generate_private_key_unboxed(&mut TestRng(21))
+        .unwrap();
+    let b = params
+        .generate_private_key_unboxed(&mut TestRng(22))
+        .unwrap();
+    let b_public = b.public_key().unwrap();
+    let checked = a.check_peer(&*b_public).unwrap();
+    assert_eq!(
+        a.exchange_checked(&checked).unwrap(),
+        a.exchange(&*b_public).unwrap()
+    );
+    // The same group loaded again is the same group.
+    let again = RustCryptoDhParameters::from_numbers(&backend_dh::ffdhe2048()).unwrap();
+    let c = again
+        .generate_private_key_unboxed(&mut TestRng(23))
+        .unwrap();
+    c.exchange_checked(&checked).unwrap();
+    // A peer checked for another group is refused.
+    let other =
+        RustCryptoDhParameters::from_numbers(&backend_dh::named_group("ffdhe3072").unwrap())
+            .unwrap();
+    let d = other
+        .generate_private_key_unboxed(&mut TestRng(24))
+        .unwrap();
+    assert!(matches!(
+        d.exchange_checked(&checked),
+        Err(Error::InvalidKey(_))
+    ));
+    let minus_two = sub_one(&backend_dh::ffdhe2048().p, 2);
+    assert!(
+        a.check_peer(&Peer(DhPublicNumbers::new(
+            &minus_two,
+            backend_dh::ffdhe2048()
+        )))
+        .is_err()
+    );
+}
