@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher", "ec", "serialization", "dsa"];
+const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher", "ec", "serialization", "dsa", "dh"];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[
@@ -149,6 +149,7 @@ fn print_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: 
             _ => openssl_rsa_ops(group)
                 .or_else(|| openssl_ec_ops(group))
                 .or_else(|| openssl_dsa_ops(group))
+                .or_else(|| openssl_dh_ops(group))
                 .map(|ops| {
                     let ours = 1e9 / facade.mean_ns;
                     (format!("{ops:.0} op/s"), format!("{:.2}x", ours / ops))
@@ -269,6 +270,22 @@ fn openssl_dsa_ops(group: &str) -> Option<f64> {
         .chain(String::from_utf8_lossy(&out.stderr).lines())
         .find(|l| l.starts_with("+F3:"))
         .and_then(|l| l.split(':').nth(column)?.parse().ok())
+}
+
+/// `openssl speed -mr ffdhBITS` derives per second for a `dh/exchange/ffdheBITS` group (OpenSSL
+/// validates the peer once, in its setup, and times the derive).
+fn openssl_dh_ops(group: &str) -> Option<f64> {
+    let bits = group.strip_prefix("dh/exchange/ffdhe")?;
+    let out = std::process::Command::new("openssl")
+        .args(["speed", "-mr", "-seconds", "1", &format!("ffdh{bits}")])
+        .output()
+        .ok()?;
+    // `+F8:<index>:<bits>:<ops/s>:<seconds/op>`
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stderr).lines())
+        .find(|l| l.starts_with("+F8:"))
+        .and_then(|l| l.split(':').nth(3)?.parse().ok())
 }
 
 fn cpu_name() -> String {

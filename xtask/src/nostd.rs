@@ -156,6 +156,19 @@ pub const SUBSETS: &[Subset] = &[
     RustCrypto.load_dsa_private_numbers(&numbers).map_or(7, |k| k.key_size() as u8)
 "#,
     },
+    Subset {
+        name: "dh",
+        features: &["dh"],
+        alloc: true,
+        code: r#"
+    use backend::{Backend, DhBackend, DhParameters, DhPrivateKey};
+    let Ok(params) = Backend.load_dh_parameter_numbers(&backend::dh::ffdhe2048()) else { return 1 };
+    let Ok(a) = params.generate_private_key() else { return 2 };
+    let Ok(b) = Backend.generate_dh_private_key(&*params) else { return 3 };
+    let Ok(b_public) = b.public_key() else { return 4 };
+    a.exchange(&*b_public).map_or(5, |s| s[0])
+"#,
+    },
 ];
 
 pub fn main(args: &[String]) -> crate::Result {

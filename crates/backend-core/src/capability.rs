@@ -137,6 +137,15 @@ pub enum Algorithm {
     },
     /// DSA signatures (hashes in the row).
     DsaSignature,
+    /// Finite-field Diffie-Hellman parameter generation (safe primes) with this generator
+    /// (modulus sizes in the row).
+    DhParameterGeneration {
+        /// The generator.
+        generator: u64,
+    },
+    /// Finite-field Diffie-Hellman parameters and keys loaded from numbers, keys generated in
+    /// them, and their exchange (modulus sizes in the row).
+    DhKeys,
 }
 
 impl Algorithm {

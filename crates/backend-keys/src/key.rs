@@ -3,6 +3,8 @@
 use crate::SignatureAlgorithm;
 use alloc::boxed::Box;
 use backend_core::{MessageHash, Result};
+#[cfg(feature = "dh")]
+use backend_dh::{DhPrivateKey, DhPrivateNumbers, DhPublicKey};
 #[cfg(feature = "ec")]
 use backend_ec::{EcPrivateKey, EcPublicKey};
 #[cfg(feature = "rsa")]
@@ -34,6 +36,9 @@ pub enum PrivateKey {
     /// A DSA key.
     #[cfg(feature = "dsa")]
     Dsa(Box<dyn DsaPrivateKey>),
+    /// A finite-field Diffie-Hellman key: it exchanges, it does not sign.
+    #[cfg(feature = "dh")]
+    Dh(Box<dyn DhPrivateKey>),
 }
 
 /// A public key of any family: what a certificate's `subjectPublicKeyInfo` is read into, and what
@@ -52,6 +57,9 @@ pub enum PublicKey<'k> {
     /// A DSA public key.
     #[cfg(feature = "dsa")]
     Dsa(Box<dyn DsaPublicKey + 'k>),
+    /// A finite-field Diffie-Hellman key.
+    #[cfg(feature = "dh")]
+    Dh(Box<dyn DhPublicKey + 'k>),
 }
 
 /// A private key's material, of any family, as [`PrivateKey::private_bytes`] hands it to a
@@ -67,6 +75,9 @@ pub enum PrivateNumbers<'k> {
     /// A DSA key's numbers.
     #[cfg(feature = "dsa")]
     Dsa(&'k DsaPrivateNumbers),
+    /// A Diffie-Hellman key's numbers.
+    #[cfg(feature = "dh")]
+    Dh(&'k DhPrivateNumbers),
 }
 
 /// The one hook through which private keys of every family are written out (pyca/cryptography's
@@ -97,6 +108,8 @@ impl PrivateKey {
             PrivateKey::Dsa(ref key) => {
                 encoder.encode(PrivateNumbers::Dsa(&key.private_numbers()?))
             }
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => encoder.encode(PrivateNumbers::Dh(&key.private_numbers()?)),
         }
     }
 
@@ -109,6 +122,8 @@ impl PrivateKey {
             PrivateKey::Ec(ref key) => key.key_size(),
             #[cfg(feature = "dsa")]
             PrivateKey::Dsa(ref key) => key.key_size(),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => key.key_size(),
         }
     }
 
@@ -122,6 +137,8 @@ impl PrivateKey {
             PrivateKey::Ec(ref key) => Ok(PublicKey::from(key.public_key())),
             #[cfg(feature = "dsa")]
             PrivateKey::Dsa(ref key) => Ok(PublicKey::Dsa(key.public_key()?)),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => Ok(PublicKey::Dh(key.public_key()?)),
         }
     }
 
@@ -130,7 +147,7 @@ impl PrivateKey {
     pub fn as_rsa(&self) -> Option<&dyn RsaPrivateKey> {
         match *self {
             PrivateKey::Rsa(ref key) => Some(&**key),
-            #[cfg(any(feature = "ec", feature = "dsa"))]
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -140,7 +157,7 @@ impl PrivateKey {
     pub fn as_ec(&self) -> Option<&dyn EcPrivateKey> {
         match *self {
             PrivateKey::Ec(ref key) => Some(&**key),
-            #[cfg(any(feature = "rsa", feature = "dsa"))]
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -150,7 +167,17 @@ impl PrivateKey {
     pub fn as_dsa(&self) -> Option<&dyn DsaPrivateKey> {
         match *self {
             PrivateKey::Dsa(ref key) => Some(&**key),
-            #[cfg(any(feature = "rsa", feature = "ec"))]
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// The Diffie-Hellman key, when this is one.
+    #[cfg(feature = "dh")]
+    pub fn as_dh(&self) -> Option<&dyn DhPrivateKey> {
+        match *self {
+            PrivateKey::Dh(ref key) => Some(&**key),
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -166,6 +193,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Ec(ref key) => key.key_size(),
             #[cfg(feature = "dsa")]
             PublicKey::Dsa(ref key) => key.key_size(),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(ref key) => key.key_size(),
         }
     }
 
@@ -179,6 +208,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Ec(ref key) => PublicKey::Ec(Box::new(&**key)),
             #[cfg(feature = "dsa")]
             PublicKey::Dsa(ref key) => PublicKey::Dsa(Box::new(LentDsa(&**key))),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(ref key) => PublicKey::Dh(Box::new(LentDh(&**key))),
         }
     }
 
@@ -202,6 +233,8 @@ impl<'k> PublicKey<'k> {
             PublicKey::Ec(ref key) => key.verify(signature, data, algorithm.ecdsa(hash)?),
             #[cfg(feature = "dsa")]
             PublicKey::Dsa(ref key) => key.verify(signature, data, algorithm.dsa(hash)?),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(_) => Err(DH_DOES_NOT_SIGN),
         }
     }
 
@@ -210,7 +243,7 @@ impl<'k> PublicKey<'k> {
     pub fn as_rsa(&self) -> Option<&(dyn RsaPublicKey + 'k)> {
         match *self {
             PublicKey::Rsa(ref key) => Some(&**key),
-            #[cfg(any(feature = "ec", feature = "dsa"))]
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -220,7 +253,17 @@ impl<'k> PublicKey<'k> {
     pub fn as_ec(&self) -> Option<&(dyn EcPublicKey + 'k)> {
         match *self {
             PublicKey::Ec(ref key) => Some(&**key),
-            #[cfg(any(feature = "rsa", feature = "dsa"))]
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// The Diffie-Hellman key, when this is one.
+    #[cfg(feature = "dh")]
+    pub fn as_dh(&self) -> Option<&(dyn DhPublicKey + 'k)> {
+        match *self {
+            PublicKey::Dh(ref key) => Some(&**key),
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -230,7 +273,7 @@ impl<'k> PublicKey<'k> {
     pub fn as_dsa(&self) -> Option<&(dyn DsaPublicKey + 'k)> {
         match *self {
             PublicKey::Dsa(ref key) => Some(&**key),
-            #[cfg(any(feature = "rsa", feature = "ec"))]
+            #[allow(unreachable_patterns)]
             _ => None,
         }
     }
@@ -364,6 +407,8 @@ impl fmt::Debug for PrivateKey {
             PrivateKey::Ec(ref key) => write!(f, "PrivateKey::Ec({:?})", key.curve()),
             #[cfg(feature = "dsa")]
             PrivateKey::Dsa(ref key) => write!(f, "PrivateKey::Dsa({} bits)", key.key_size()),
+            #[cfg(feature = "dh")]
+            PrivateKey::Dh(ref key) => write!(f, "PrivateKey::Dh({} bits)", key.key_size()),
         }
     }
 }
@@ -378,6 +423,47 @@ impl fmt::Debug for PublicKey<'_> {
             PublicKey::Ec(ref key) => write!(f, "PublicKey::Ec({:?})", key.curve()),
             #[cfg(feature = "dsa")]
             PublicKey::Dsa(ref key) => write!(f, "PublicKey::Dsa({} bits)", key.key_size()),
+            #[cfg(feature = "dh")]
+            PublicKey::Dh(ref key) => write!(f, "PublicKey::Dh({} bits)", key.key_size()),
         }
+    }
+}
+
+/// What a DH key answers when asked to sign or verify: it is a key-exchange key (pyca/cryptography
+/// has no `sign` on `DHPrivateKey`).
+#[cfg(feature = "dh")]
+pub const DH_DOES_NOT_SIGN: backend_core::Error = backend_core::Error::unsupported(
+    backend_core::Reason::SignatureAlgorithm,
+    "Diffie-Hellman keys exchange, they do not sign",
+);
+
+#[cfg(feature = "dh")]
+impl From<Box<dyn DhPrivateKey>> for PrivateKey {
+    fn from(key: Box<dyn DhPrivateKey>) -> Self {
+        PrivateKey::Dh(key)
+    }
+}
+
+#[cfg(feature = "dh")]
+impl<'k> From<Box<dyn DhPublicKey + 'k>> for PublicKey<'k> {
+    fn from(key: Box<dyn DhPublicKey + 'k>) -> Self {
+        PublicKey::Dh(key)
+    }
+}
+
+/// A lent DH public key is one (the DH family implements its key traits for `Box<K>` only).
+#[cfg(feature = "dh")]
+struct LentDh<'k>(&'k (dyn DhPublicKey + 'k));
+
+#[cfg(feature = "dh")]
+impl DhPublicKey for LentDh<'_> {
+    fn key_size(&self) -> usize {
+        self.0.key_size()
+    }
+    fn public_numbers(&self) -> backend_dh::DhPublicNumbers {
+        self.0.public_numbers()
+    }
+    fn parameters(&self) -> Result<Box<dyn backend_dh::DhParameters>> {
+        self.0.parameters()
     }
 }

@@ -17,7 +17,8 @@
 //! ```
 //!
 //! Features: `rsa` and `ec` (default) add the family's keys to the enums and make its keys
-//! signers; `rustcrypto` (default) adds [`message_digest`]. Without `rsa` or `ec` the crate is the
+//! signers; `dh` adds Diffie-Hellman keys to the enums (with `rsa` or `ec`), which answer
+//! signing with [`Error::Unsupported`]; `rustcrypto` (default) adds [`message_digest`]. Without `rsa` or `ec` the crate is the
 //! descriptor alone. `no_std` with `alloc`; no async runtime: [`AsyncSigner`] returns a boxed
 //! future any executor drives.
 #![no_std]
@@ -35,6 +36,8 @@ mod signer;
 
 pub use algorithm::SignatureAlgorithm;
 pub use backend_core::{DeviceCode, Error, HashAlgorithm, MessageHash, Reason, Result};
+#[cfg(all(feature = "dh", any(feature = "rsa", feature = "ec", feature = "dsa")))]
+pub use key::DH_DOES_NOT_SIGN;
 #[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 pub use key::{PrivateKey, PrivateKeyEncoder, PrivateNumbers, PublicKey};
 #[cfg(feature = "rustcrypto")]

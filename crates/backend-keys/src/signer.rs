@@ -290,6 +290,8 @@ impl SigningKey for crate::PrivateKey {
             crate::PrivateKey::Ec(ref key) => SigningKey::supports(&**key, algorithm),
             #[cfg(feature = "dsa")]
             crate::PrivateKey::Dsa(ref key) => SigningKey::supports(&**key, algorithm),
+            #[cfg(feature = "dh")]
+            crate::PrivateKey::Dh(_) => false,
         }
     }
 }
@@ -308,6 +310,8 @@ impl Signer for crate::PrivateKey {
             crate::PrivateKey::Ec(ref key) => Signer::sign(&**key, algorithm, hash, data),
             #[cfg(feature = "dsa")]
             crate::PrivateKey::Dsa(ref key) => Signer::sign(&**key, algorithm, hash, data),
+            #[cfg(feature = "dh")]
+            crate::PrivateKey::Dh(_) => Err(crate::key::DH_DOES_NOT_SIGN),
         }
     }
 }

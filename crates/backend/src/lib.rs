@@ -22,6 +22,7 @@
 //! | `ec` | [`EllipticCurveBackend`] (`EllipticCurveBackend`) | [`ec`] | [`EllipticCurve`], [`EcPrivateKey`], [`Ecdsa`] |
 //! | `dsa` | [`DsaBackend`] (`DSABackend`) | [`dsa`] | [`DsaParameters`], [`DsaPrivateKey`], [`DsaPublicKey`] |
 //! | `keys` | [`Signer`], [`AsyncSigner`] (seed 004's HSM / KMS keys) | [`keys`] | [`SignatureAlgorithm`], [`PrivateKey`], [`PublicKey`], [`sign_and_verify`] |
+//! | `dh` | [`DhBackend`] (`DHBackend`) | [`dh`] | [`DhParameters`], [`DhPrivateKey`], [`DhParameterNumbers`] |
 //!
 //! Each trait's page has a runnable example; `docs/interfaces.md` in the repository maps every seed
 //! method to its Rust item and its test. With `default-features = false` and only the families you
@@ -90,7 +91,8 @@ pub use backend_core::RustCrypto as Backend;
         feature = "kdf",
         feature = "rsa",
         feature = "ec",
-        feature = "dsa"
+        feature = "dsa",
+        feature = "dh"
     )
 ))]
 mod provider;
@@ -104,7 +106,8 @@ mod provider;
         feature = "kdf",
         feature = "rsa",
         feature = "ec",
-        feature = "dsa"
+        feature = "dsa",
+        feature = "dh"
     )
 ))]
 pub use provider::{Inconsistency, MultiBackend, Provider, Restricted};
@@ -219,6 +222,16 @@ pub use backend_dsa as dsa;
 pub use backend_dsa::{
     DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
     DsaPublicNumbers,
+};
+
+/// The finite-field Diffie-Hellman family (`backend-dh`).
+#[cfg(feature = "dh")]
+#[doc(inline)]
+pub use backend_dh as dh;
+#[cfg(feature = "dh")]
+pub use backend_dh::{
+    DhBackend, DhParameterNumbers, DhParameters, DhPrivateKey, DhPrivateNumbers, DhPublicKey,
+    DhPublicNumbers,
 };
 
 /// The key layer across the families (`backend-keys`): signature algorithms, key enums, signers.

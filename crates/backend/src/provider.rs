@@ -46,12 +46,17 @@ use backend_core::CipherAlgorithm;
 use backend_core::DynMacContext;
 #[cfg(any(feature = "hash", feature = "hmac", feature = "kdf"))]
 use backend_core::HashAlgorithm;
-#[cfg(any(feature = "ec", feature = "rsa", feature = "dsa"))]
+#[cfg(any(feature = "ec", feature = "rsa", feature = "dsa", feature = "dh"))]
 use backend_core::rng::RandomSource;
 #[cfg(feature = "dsa")]
 use backend_dsa::{
     DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
     DsaPublicNumbers, dsa_parameter_generation_query, dsa_parameters_query,
+};
+#[cfg(feature = "dh")]
+use backend_dh::{
+    DhBackend, DhParameterNumbers, DhParameters, DhPrivateKey, DhPrivateNumbers, DhPublicKey,
+    DhPublicNumbers, dh_keys_query, dh_parameter_generation_query,
 };
 #[cfg(feature = "ec")]
 use backend_ec::{
@@ -118,6 +123,9 @@ pub struct Provider<'a> {
     /// DSA.
     #[cfg(feature = "dsa")]
     pub dsa: Option<&'a dyn DsaBackend>,
+    /// Finite-field Diffie-Hellman.
+    #[cfg(feature = "dh")]
+    pub dh: Option<&'a dyn DhBackend>,
 }
 
 impl Provider<'static> {
@@ -146,6 +154,8 @@ impl Provider<'static> {
         ec: Some(&RustCrypto),
         #[cfg(feature = "dsa")]
         dsa: Some(&RustCrypto),
+        #[cfg(feature = "dh")]
+        dh: Some(&RustCrypto),
     };
 
     /// A provider that offers nothing: the start of a struct update naming only what a partial
@@ -174,6 +184,8 @@ impl Provider<'static> {
         ec: None,
         #[cfg(feature = "dsa")]
         dsa: None,
+        #[cfg(feature = "dh")]
+        dh: None,
     };
 }
 
@@ -336,6 +348,8 @@ macro_rules! provider_of {
             ec: has(Family::Ec).then_some(c as &dyn DynEllipticCurveBackend),
             #[cfg(feature = "dsa")]
             dsa: has(Family::Dsa).then_some(c as &dyn DsaBackend),
+            #[cfg(feature = "dh")]
+            dh: has(Family::Dh).then_some(c as &dyn DhBackend),
         }
     }};
 }
@@ -355,10 +369,11 @@ pub(crate) enum Family {
     Rsa,
     Ec,
     Dsa,
+    Dh,
 }
 
 impl Family {
-    const COUNT: usize = 11;
+    const COUNT: usize = 12;
     const ALL: [Family; Family::COUNT] = [
         Family::Hash,
         Family::Hmac,
@@ -371,6 +386,7 @@ impl Family {
         Family::Rsa,
         Family::Ec,
         Family::Dsa,
+        Family::Dh,
     ];
 
     /// The family whose rows name `algorithm`.
@@ -392,6 +408,7 @@ impl Family {
             Algorithm::DsaParameterGeneration
             | Algorithm::DsaKeys { .. }
             | Algorithm::DsaSignature => Family::Dsa,
+            Algorithm::DhParameterGeneration { .. } | Algorithm::DhKeys => Family::Dh,
             _ => return None,
         })
     }
@@ -409,6 +426,7 @@ impl Family {
             Family::Rsa => "rsa",
             Family::Ec => "ec",
             Family::Dsa => "dsa",
+            Family::Dh => "dh",
         }
     }
 }
@@ -439,6 +457,8 @@ fn has_part(p: &Provider<'_>, family: Family) -> bool {
         Family::Ec => p.ec.is_some(),
         #[cfg(feature = "dsa")]
         Family::Dsa => p.dsa.is_some(),
+        #[cfg(feature = "dh")]
+        Family::Dh => p.dh.is_some(),
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -469,6 +489,8 @@ fn rows_of<'p>(p: &'p Provider<'_>, family: Family) -> &'p [Capability] {
         Family::Ec => p.ec.map(|b| b.elliptic_curve_capabilities()),
         #[cfg(feature = "dsa")]
         Family::Dsa => p.dsa.map(|b| b.dsa_capabilities()),
+        #[cfg(feature = "dh")]
+        Family::Dh => p.dh.map(|b| b.dh_capabilities()),
         #[allow(unreachable_patterns)]
         _ => None,
     };
@@ -1050,6 +1072,80 @@ macro_rules! compose_families {
             }
         }
 
+        #[cfg(feature = "dh")]
+        impl DhBackend for $ty<'_> {
+            fn dh_capabilities(&self) -> &[Capability] {
+                self.rows(Family::Dh)
+            }
+
+            fn dh_parameters_supported(&self, p: &[u8], g: &[u8], q: Option<&[u8]>) -> bool {
+                let numbers = DhParameterNumbers::new(p, g, q);
+                self.dh_call(&dh_keys_query(numbers.key_size()), |b| {
+                    Ok(b.dh_parameters_supported(p, g, q))
+                })
+                .unwrap_or(false)
+            }
+
+            fn dh_x942_serialization_supported(&self) -> bool {
+                // True only when every provider a DH call can go to serializes X9.42.
+                let parts = self.parts().iter().filter_map(|p| p.dh);
+                let mut any = false;
+                for part in parts {
+                    if !part.dh_x942_serialization_supported() {
+                        return false;
+                    }
+                    any = true;
+                }
+                any
+            }
+
+            fn generate_dh_parameters_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                generator: u64,
+                key_size: usize,
+            ) -> Result<alloc::boxed::Box<dyn DhParameters>> {
+                let rng = core::cell::RefCell::new(rng);
+                self.dh_call(&dh_parameter_generation_query(generator, key_size), |b| {
+                    b.generate_dh_parameters_with_rng(*rng.borrow_mut(), generator, key_size)
+                })
+            }
+
+            fn generate_dh_private_key_with_rng(
+                &self,
+                rng: &mut dyn RandomSource,
+                parameters: &dyn DhParameters,
+            ) -> Result<alloc::boxed::Box<dyn DhPrivateKey>> {
+                // The parameters carry their implementation, as keys do.
+                parameters.generate_private_key_with_rng(rng)
+            }
+
+            fn load_dh_private_numbers(
+                &self,
+                numbers: &DhPrivateNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DhPrivateKey>> {
+                let size = numbers.public_numbers.parameter_numbers.key_size();
+                self.dh_call(&dh_keys_query(size), |b| b.load_dh_private_numbers(numbers))
+            }
+
+            fn load_dh_public_numbers(
+                &self,
+                numbers: &DhPublicNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DhPublicKey>> {
+                let size = numbers.parameter_numbers.key_size();
+                self.dh_call(&dh_keys_query(size), |b| b.load_dh_public_numbers(numbers))
+            }
+
+            fn load_dh_parameter_numbers(
+                &self,
+                numbers: &DhParameterNumbers,
+            ) -> Result<alloc::boxed::Box<dyn DhParameters>> {
+                self.dh_call(&dh_keys_query(numbers.key_size()), |b| {
+                    b.load_dh_parameter_numbers(numbers)
+                })
+            }
+        }
+
         #[cfg(feature = "dsa")]
         impl<'a> $ty<'a> {
             fn dsa_call<R>(
@@ -1062,6 +1158,23 @@ macro_rules! compose_families {
                     |p| p.dsa,
                     query,
                     Error::unsupported(Reason::PublicKeyAlgorithm, "DSA"),
+                    call,
+                )
+            }
+        }
+
+        #[cfg(feature = "dh")]
+        impl<'a> $ty<'a> {
+            fn dh_call<R>(
+                &self,
+                query: &Query,
+                call: impl Fn(&'a dyn DhBackend) -> Result<R>,
+            ) -> Result<R> {
+                self.dispatch(
+                    Family::Dh,
+                    |p| p.dh,
+                    query,
+                    Error::unsupported(Reason::DiffieHellman, "Diffie-Hellman"),
                     call,
                 )
             }

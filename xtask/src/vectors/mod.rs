@@ -13,6 +13,7 @@ pub mod util;
 mod cipher;
 mod cmac;
 mod dsa;
+mod dh;
 mod ec;
 mod hash;
 mod hmac;
@@ -78,6 +79,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("rsa", rsa::run),
     ("serialization", serialization::run),
     ("dsa", dsa::run),
+    ("dh", dh::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
