@@ -10,7 +10,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The benches of `crates/backend/benches/`, run when none is named.
-const BENCHES: &[&str] = &["hash", "kdf", "rsa", "cipher", "ec", "serialization", "dsa", "dh"];
+const BENCHES: &[&str] = &[
+    "hash",
+    "kdf",
+    "rsa",
+    "cipher",
+    "ec",
+    "serialization",
+    "dsa",
+    "dh",
+];
 
 /// Criterion group prefix → `openssl speed` arguments measuring the same thing.
 const OPENSSL: &[(&str, &[&str])] = &[

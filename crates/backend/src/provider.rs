@@ -48,15 +48,15 @@ use backend_core::DynMacContext;
 use backend_core::HashAlgorithm;
 #[cfg(any(feature = "ec", feature = "rsa", feature = "dsa", feature = "dh"))]
 use backend_core::rng::RandomSource;
-#[cfg(feature = "dsa")]
-use backend_dsa::{
-    DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
-    DsaPublicNumbers, dsa_parameter_generation_query, dsa_parameters_query,
-};
 #[cfg(feature = "dh")]
 use backend_dh::{
     DhBackend, DhParameterNumbers, DhParameters, DhPrivateKey, DhPrivateNumbers, DhPublicKey,
     DhPublicNumbers, dh_keys_query, dh_parameter_generation_query,
+};
+#[cfg(feature = "dsa")]
+use backend_dsa::{
+    DsaBackend, DsaParameterNumbers, DsaParameters, DsaPrivateKey, DsaPrivateNumbers, DsaPublicKey,
+    DsaPublicNumbers, dsa_parameter_generation_query, dsa_parameters_query,
 };
 #[cfg(feature = "ec")]
 use backend_ec::{

@@ -12,8 +12,8 @@ pub mod util;
 
 mod cipher;
 mod cmac;
-mod dsa;
 mod dh;
+mod dsa;
 mod ec;
 mod hash;
 mod hmac;
