@@ -390,7 +390,19 @@ impl RustCryptoDhParameters {
             .into_option()
             .ok_or(Error::InvalidArgument("DH generator must be 2 or 5"))?;
         let mut recording = RecordingRng::new(rng);
+        // A working generator meets the congruence within a few primes (miss rate 1/2 or 2/3 a
+        // prime: 64 misses in a row happen with probability below 10^-11); a generator stuck
+        // at a constant gives the same prime every time, and is an error, not a hang.
+        const MAX_PRIMES: u32 = 64;
+        let mut primes = 0u32;
         let p = loop {
+            primes += 1;
+            if primes > MAX_PRIMES {
+                recording.finish()?;
+                return Err(Error::device(
+                    "random number generator gave no usable DH parameters",
+                ));
+            }
             // crypto-primes draws candidates until one is a safe prime of exactly `bits` bits
             // (its top bit set); the congruence is then a 1-in-2 (g = 2) or 1-in-3 (g = 5) event.
             let p: BoxedUint = random_prime(&mut recording, Flavor::Safe, bits);
@@ -492,9 +504,19 @@ impl RustCryptoDhPrivateKey {
         let mut buf = Zeroizing::new(vec![0u8; len]);
         let two = BoxedUint::from(2u64).resize_unchecked(precision);
         // Rejection sampling: `bits` uniform bits until the value is in [2, bound). Each draw is
-        // accepted with probability at least 1/2 (the bound is q, of exactly `bits` bits, or
-        // 2^bits), so the loop ends; the rejections reveal nothing about the accepted value.
+        // accepted with probability at least 1/4 (the bound is q, of exactly `bits` bits, or
+        // 2^bits; the smallest q a group can load is 3), so a working generator ends the loop at
+        // once; one stuck at a constant (all zeros) is an error after `MAX_DRAWS`, not a hang.
+        // The rejections reveal nothing about the accepted value.
+        const MAX_DRAWS: u32 = 128;
+        let mut draws = 0u32;
         let x = loop {
+            draws += 1;
+            if draws > MAX_DRAWS {
+                return Err(Error::device(
+                    "random number generator gave no usable DH private value",
+                ));
+            }
             rng.try_fill(&mut buf)?;
             if let Some(top) = buf.first_mut() {
                 *top &= 0xffu8.checked_shr(excess).unwrap_or(0);
