@@ -516,3 +516,46 @@ fn a_peer_checked_once_exchanges_like_the_trait_and_only_in_its_group() {
         .is_err()
     );
 }
+
+/// A generator stuck at zero.
+struct Zeros;
+
+impl backend_dh::rng::TryRng for Zeros {
+    type Error = std::convert::Infallible;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Ok(0)
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        Ok(0)
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        dst.fill(0);
+        Ok(())
+    }
+}
+
+impl backend_dh::rng::TryCryptoRng for Zeros {}
+
+#[test]
+fn a_generator_stuck_at_zero_is_an_error_not_a_hang() {
+    let params = RustCrypto
+        .load_dh_parameter_numbers(&backend_dh::ffdhe2048())
+        .unwrap();
+    assert!(matches!(
+        params.generate_private_key_with_rng(&mut Zeros),
+        Err(Error::Device { .. })
+    ));
+}
+
+#[test]
+fn parameter_generation_with_a_generator_stuck_at_zero_ends() {
+    // The stuck generator gives one candidate; whatever prime follows it, generation ends.
+    let result = RustCrypto.generate_dh_parameters_with_rng(&mut Zeros, 5, 512);
+    match result {
+        Ok(params) => RustCrypto
+            .load_dh_parameter_numbers(&params.parameter_numbers().unwrap())
+            .map(|_| ())
+            .unwrap(),
+        Err(e) => assert!(matches!(e, Error::Device { .. }), "{e:?}"),
+    }
+}
