@@ -27,7 +27,7 @@ pub struct Subset {
 pub const SUBSETS: &[Subset] = &[
     Subset {
         name: "hash-hmac-cmac",
-        features: &["hash", "hmac", "cmac"],
+        features: &["hash", "hmac", "cmac", "sha256", "sha3"],
         alloc: false,
         code: r#"
     use backend::{Backend, CipherAlgorithm, CmacBackend, HashAlgorithm, HashBackend, HashContext,
@@ -44,7 +44,7 @@ pub const SUBSETS: &[Subset] = &[
     },
     Subset {
         name: "cipher",
-        features: &["cipher"],
+        features: &["cipher", "aes128", "gcm", "aes-gcm", "aes-ccm"],
         alloc: false,
         code: r#"
     use backend::{Backend, CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext,
@@ -90,7 +90,7 @@ pub const SUBSETS: &[Subset] = &[
     },
     Subset {
         name: "ec",
-        features: &["ec"],
+        features: &["ec", "p256", "p384", "sha256", "sha512"],
         alloc: false,
         code: r#"
     use backend::{Backend, Ecdh, Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve,
