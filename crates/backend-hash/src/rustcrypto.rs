@@ -53,6 +53,30 @@ const COMPILED_IN: usize = {
     n
 };
 
+/// The feature that compiles `algorithm` into this provider (`None` for a descriptor no build
+/// offers): what a report names when [`compiled_in`] is false.
+pub const fn feature_of(algorithm: HashAlgorithm) -> Option<&'static str> {
+    Some(match algorithm {
+        HashAlgorithm::Sha1 => "sha1",
+        HashAlgorithm::Sha224 => "sha224",
+        HashAlgorithm::Sha256 => "sha256",
+        HashAlgorithm::Sha384 => "sha384",
+        HashAlgorithm::Sha512 => "sha512",
+        HashAlgorithm::Sha512_224 => "sha512-224",
+        HashAlgorithm::Sha512_256 => "sha512-256",
+        HashAlgorithm::Sha3_224
+        | HashAlgorithm::Sha3_256
+        | HashAlgorithm::Sha3_384
+        | HashAlgorithm::Sha3_512
+        | HashAlgorithm::Shake128 { .. }
+        | HashAlgorithm::Shake256 { .. } => "sha3",
+        HashAlgorithm::Blake2b512 | HashAlgorithm::Blake2s256 => "blake2",
+        HashAlgorithm::Md5 => "md5",
+        HashAlgorithm::Sm3 => "sm3",
+        _ => return None,
+    })
+}
+
 /// True when this build computes `algorithm`: its algorithm feature (`sha1`, the SHA-2 features
 /// `sha224` to `sha512-256`, `sha3`, `blake2`, `md5`, `sm3`) is on. The rows and the
 /// constructor's match are both gated by the same features, and the tests check that they agree.

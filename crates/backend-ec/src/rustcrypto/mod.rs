@@ -72,6 +72,19 @@ const COMPILED_IN: usize = {
     n
 };
 
+/// The feature that compiles `curve` into this provider (`None` for a curve no build offers):
+/// what a report names when [`curve_compiled_in`] is false.
+pub const fn curve_feature(curve: EllipticCurve) -> Option<&'static str> {
+    Some(match curve {
+        EllipticCurve::Secp224r1 => "p224",
+        EllipticCurve::Secp256r1 => "p256",
+        EllipticCurve::Secp384r1 => "p384",
+        EllipticCurve::Secp521r1 => "p521",
+        EllipticCurve::Secp256k1 => "secp256k1",
+        _ => return None,
+    })
+}
+
 /// True when this build has `curve`: its feature (`p224`, `p256`, `p384`, `p521`, `secp256k1`)
 /// is on. The rows and the `on_curve!` match are gated by the same features.
 // Each arm is a feature test, `true` or `false` per build: not a `matches!`.
