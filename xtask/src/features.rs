@@ -14,6 +14,7 @@ pub const SUBSETS: &[&str] = &[
     "cipher,aes128,ctr,alloc",
     "cipher,aes256,xts,gcm,aes-ccm,chacha20,alloc",
     "cipher,aes192,aes-gcm,des,cbc,camellia,ecb,sm4,ofb,alloc",
+    "cmac,aes256,des",
     "ec,p256,sha256,alloc",
     "ec,p384,secp256k1,sha3,sha512,alloc",
     // Families on, no algorithm: every call `Unsupported`, no row.

@@ -28,7 +28,8 @@ pub const SUBSETS: &[Subset] = &[
     Subset {
         name: "hash-hmac-cmac",
         features: &[
-            "hash", "hmac", "cmac", "sha1", "sha2", "sha3", "blake2", "md5", "sm3",
+            "hash", "hmac", "cmac", "sha1", "sha2", "sha3", "blake2", "md5", "sm3", "aes", "des",
+            "camellia",
         ],
         alloc: false,
         code: r#"

@@ -64,8 +64,25 @@ fn every_hmac_descriptor_is_supported_exactly_when_it_computes() {
     }
 }
 
+#[cfg(feature = "cmac")]
+#[test]
+fn every_cmac_cipher_is_supported_exactly_when_it_keys() {
+    use backend::{CmacBackend, MacContext};
+    let keys: [u8; 64] = core::array::from_fn(|i| i as u8 + 1);
+    for cipher in ciphers(&keys) {
+        let what = format!("CMAC {} ({} key bytes)", cipher.name(), cipher.key().len());
+        let supported = Backend.cmac_algorithm_supported(&cipher);
+        match Backend.create_cmac_ctx(&cipher).map(|ctx| ctx.finalize()) {
+            Err(Error::InvalidKey(_)) => {
+                assert!(!supported, "{what}: listed, but the key is refused")
+            }
+            other => agrees(&what, supported, other),
+        }
+    }
+}
+
 /// Every cipher the descriptors name, with each key length its rows could list.
-#[cfg(feature = "cipher")]
+#[cfg(any(feature = "cipher", feature = "cmac"))]
 fn ciphers<'a>(keys: &'a [u8; 64]) -> Vec<backend::CipherAlgorithm<'a>> {
     use backend::CipherAlgorithm;
     let mut all = Vec::new();
