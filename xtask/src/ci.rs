@@ -43,6 +43,10 @@ pub fn main(_args: &[String]) -> crate::Result {
     // The same corpus through a composition: routing must lose nothing (issue #10).
     crate::vectors::main(&["--provider".into(), "multi".into()])?;
     crate::nostd::main(&[])?;
+    // Algorithm features (issue 19): supported <=> call with some off, and the binary-size budget
+    // (facade / raw added size at most 1.10x).
+    crate::features::main(&[])?;
+    crate::size::main(&[])?;
     if std::process::Command::new("cargo")
         .args(["deny", "--version"])
         .output()

@@ -6,13 +6,17 @@
 //! - `bench`: criterion benchmarks against peers, with `openssl speed` beside them.
 //! - `fuzz [TARGET...] [--seconds N]`: the cargo-fuzz targets of `fuzz/`, N seconds each.
 //! - `ci`: everything CI runs.
+//! - `size [PROGRAM...]`: binary size of small programs through the facade vs the raw crates.
+//! - `features [SUBSET...]`: the supported ⇔ call property with algorithm features off.
 
 use std::process::ExitCode;
 
 mod bench;
 mod ci;
+mod features;
 mod fuzz;
 mod nostd;
+mod size;
 mod vectors;
 
 fn main() -> ExitCode {
@@ -27,6 +31,8 @@ fn main() -> ExitCode {
         "bench" => bench::main(rest),
         "fuzz" => fuzz::main(rest),
         "ci" => ci::main(rest),
+        "size" => size::main(rest),
+        "features" => features::main(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -38,7 +44,9 @@ fn main() -> ExitCode {
                  build the fuzz/ targets (nightly + cargo-fuzz) and run each\n                                \
                  N seconds (default 60); fails on any crash (`fuzz --help`)\n  \
                  ci                            fmt, clippy, tests, feature builds, vectors, nostd,\n                                \
-                 deny, fuzz (20 s per target)"
+                 deny, fuzz (20 s per target)\n  \
+                 size [PROGRAM...]             facade vs raw crates binary size (fails over 1.10x)\n  \
+                 features [SUBSET...]          supported <=> call with algorithm features off"
             );
             return if command == "help" {
                 ExitCode::SUCCESS

@@ -27,7 +27,10 @@ pub struct Subset {
 pub const SUBSETS: &[Subset] = &[
     Subset {
         name: "hash-hmac-cmac",
-        features: &["hash", "hmac", "cmac"],
+        features: &[
+            "hash", "hmac", "cmac", "sha1", "sha2", "sha3", "blake2", "md5", "sm3", "aes", "des",
+            "camellia",
+        ],
         alloc: false,
         code: r#"
     use backend::{Backend, CipherAlgorithm, CmacBackend, HashAlgorithm, HashBackend, HashContext,
@@ -44,7 +47,25 @@ pub const SUBSETS: &[Subset] = &[
     },
     Subset {
         name: "cipher",
-        features: &["cipher"],
+        features: &[
+            "cipher",
+            "aes",
+            "des",
+            "camellia",
+            "sm4",
+            "chacha20",
+            "ecb",
+            "cbc",
+            "ctr",
+            "ofb",
+            "cfb",
+            "cfb8",
+            "xts",
+            "gcm",
+            "aes-gcm",
+            "aes-ccm",
+            "chacha20poly1305",
+        ],
         alloc: false,
         code: r#"
     use backend::{Backend, CipherAlgorithm, CipherBackend, CipherContext, DecryptionContext,
@@ -90,7 +111,17 @@ pub const SUBSETS: &[Subset] = &[
     },
     Subset {
         name: "ec",
-        features: &["ec"],
+        features: &[
+            "ec",
+            "p224",
+            "p256",
+            "p384",
+            "p521",
+            "secp256k1",
+            "sha1",
+            "sha2",
+            "sha3",
+        ],
         alloc: false,
         code: r#"
     use backend::{Backend, Ecdh, Ecdsa, EcPrivateKey, EcPublicKey, EllipticCurve,
@@ -167,6 +198,33 @@ pub const SUBSETS: &[Subset] = &[
     let Ok(b) = Backend.generate_dh_private_key(&*params) else { return 3 };
     let Ok(b_public) = b.public_key() else { return 4 };
     a.exchange(&*b_public).map_or(5, |s| s[0])
+"#,
+    },
+    // The algorithm features (issue 19): the programs of `cargo xtask size` with only what they
+    // use, no `std`, no `alloc`.
+    Subset {
+        name: "only-what-is-used",
+        features: &[
+            "hash", "hmac", "sha256", "cipher", "aes128", "ctr", "aes-gcm", "ec", "p256",
+        ],
+        alloc: false,
+        code: r#"
+    use backend::{Backend, CipherAlgorithm, CipherBackend, EcPublicKey, Ecdsa, EllipticCurve,
+                  EllipticCurveBackend, EncryptionContext, HashAlgorithm, HashBackend,
+                  HmacBackend, MacContext, Mode};
+    use backend::cipher::{AeadAlgorithm, AeadBackend, AeadKey, CipherContext};
+    let Ok(digest) = Backend.hash(HashAlgorithm::Sha256, b"abc") else { return 1 };
+    let Ok(mut mac) = Backend.create_hmac_ctx(b"key", HashAlgorithm::Sha256) else { return 2 };
+    mac.update(&digest);
+    let key = [7u8; 16];
+    let Ok(mut ctr) = Backend.create_symmetric_encryption_ctx(&CipherAlgorithm::Aes(&key), &Mode::Ctr { nonce: &[1u8; 16] }) else { return 3 };
+    let mut out = [0u8; 3];
+    if ctr.update_into(b"abc", &mut out).is_err() || ctr.finalize().is_err() { return 4 }
+    let Ok(gcm) = Backend.create_aead_key(AeadAlgorithm::AesGcm, &key) else { return 5 };
+    let Ok(tag) = gcm.encrypt_in_place_detached(&[0u8; 12], &mut out, b"") else { return 6 };
+    let Ok(public) = Backend.load_elliptic_curve_public_bytes(EllipticCurve::Secp256r1, &[4u8; 65]) else { return 7 };
+    let verified = public.verify(b"sig", b"abc", Ecdsa::from(HashAlgorithm::Sha256)).is_ok();
+    mac.finalize()[0] ^ out[0] ^ tag[0] ^ u8::from(verified)
 "#,
     },
 ];

@@ -43,8 +43,14 @@ use crate::Error;
 use crate::{Capability, Output, Query, Result};
 use backend_core::capability::{AeadKind, Algorithm, supports};
 
-#[cfg(feature = "rustcrypto")]
-pub use crate::rustcrypto::aead::{AesCcm, AesGcm, ChaCha20Poly1305, RustCryptoAeadKey};
+#[cfg(feature = "aes-ccm")]
+pub use crate::rustcrypto::aead::AesCcm;
+#[cfg(feature = "aes-gcm")]
+pub use crate::rustcrypto::aead::AesGcm;
+#[cfg(feature = "chacha20poly1305")]
+pub use crate::rustcrypto::aead::ChaCha20Poly1305;
+#[cfg(feature = "rustcrypto-base")]
+pub use crate::rustcrypto::aead::RustCryptoAeadKey;
 
 /// A one-shot AEAD with what is fixed when the key is made: the construction and its tag length.
 /// The key comes separately to [`AeadBackend::create_aead_key`]; the nonce with each message.

@@ -32,7 +32,7 @@ mod mode;
 pub mod padding;
 #[cfg(feature = "alloc")]
 pub mod registry;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub mod rustcrypto;
 
 pub use aead::{AeadAlgorithm, AeadBackend, AeadKey, aead_query};
@@ -49,7 +49,7 @@ pub use dynamic::{
     DynAeadBackend, DynAeadKey, DynCipherBackend, DynDecryptionContext, DynEncryptionContext,
 };
 pub use mode::{DEFAULT_MIN_TAG_LENGTH, LOWEST_MIN_TAG_LENGTH, MAX_TAG_LENGTH, Mode};
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use rustcrypto::{RustCryptoDecryptionContext, RustCryptoEncryptionContext};
 
 use backend_core::capability::{Algorithm, supports};

@@ -20,19 +20,19 @@ extern crate alloc;
 
 #[cfg(feature = "alloc")]
 mod dynamic;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub mod rustcrypto;
 
 use backend_core::capability::{Algorithm, Capability, Query};
 
 #[cfg(feature = "alloc")]
 pub use backend_core::DynMacContext;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use backend_core::RustCrypto;
 pub use backend_core::{CipherAlgorithm, Error, MacContext, Output, Reason, Result, capability};
 #[cfg(feature = "alloc")]
 pub use dynamic::DynCmacBackend;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use rustcrypto::RustCryptoCmacContext;
 
 /// The capability query for a CMAC with `algorithm`: the cipher and its key size in bits (a

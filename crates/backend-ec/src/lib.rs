@@ -26,11 +26,11 @@ extern crate alloc;
 #[cfg(feature = "alloc")]
 mod dynamic;
 mod numbers;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub mod rustcrypto;
 mod signature;
 
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use backend_core::RustCrypto;
 use backend_core::capability::{Algorithm, Capability, Query, supports};
 pub use backend_core::rng::{self, RandomSource};
@@ -43,7 +43,7 @@ pub use numbers::{
     EcInteger, EcPrivateNumbers, EcPublicNumbers, EncodedPoint, PointFormat,
     check_encoded_point_size, check_private_value_size,
 };
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use rustcrypto::{RustCryptoEcPrivateKey, RustCryptoEcPublicKey};
 pub use signature::{
     DerSignature, Ecdh, Ecdsa, SharedSecret, decode_dss_signature, encode_dss_signature,

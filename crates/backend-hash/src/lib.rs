@@ -20,18 +20,18 @@ extern crate alloc;
 #[cfg(feature = "alloc")]
 mod dynamic;
 mod output;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub mod rustcrypto;
 
 use backend_core::capability::{Algorithm, Capability, Query};
 
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use backend_core::RustCrypto;
 pub use backend_core::{Error, HashAlgorithm, Output, Reason, Result, capability};
 #[cfg(feature = "alloc")]
 pub use dynamic::{DynHashBackend, DynHashContext};
 pub use output::{HashOutput, check_owned_output_len};
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use rustcrypto::RustCryptoHashContext;
 
 /// The capability query for a call computing `algorithm` (any SHAKE output length is the same

@@ -21,19 +21,19 @@ extern crate alloc;
 
 #[cfg(feature = "alloc")]
 mod dynamic;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub mod rustcrypto;
 
 use backend_core::capability::{Algorithm, Capability, Query};
 
 #[cfg(feature = "alloc")]
 pub use backend_core::DynMacContext;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use backend_core::RustCrypto;
 pub use backend_core::{Error, HashAlgorithm, MacContext, Output, Reason, Result, capability};
 #[cfg(feature = "alloc")]
 pub use dynamic::DynHmacBackend;
-#[cfg(feature = "rustcrypto")]
+#[cfg(feature = "rustcrypto-base")]
 pub use rustcrypto::RustCryptoHmacContext;
 
 /// The capability query for an HMAC with `algorithm` (any key length: HMAC takes every key, so

@@ -163,12 +163,16 @@ pub use backend_cmac::CmacBackend;
 #[cfg(feature = "cipher")]
 #[doc(inline)]
 pub use backend_cipher as cipher;
+#[cfg(all(feature = "cipher", feature = "aes-ccm"))]
+pub use backend_cipher::rustcrypto::aead::AesCcm;
+#[cfg(all(feature = "cipher", feature = "aes-gcm"))]
+pub use backend_cipher::rustcrypto::aead::AesGcm;
+#[cfg(all(feature = "cipher", feature = "chacha20poly1305"))]
+pub use backend_cipher::rustcrypto::aead::ChaCha20Poly1305;
 #[cfg(feature = "cipher")]
 pub use backend_cipher::{
     AeadAlgorithm, AeadBackend, AeadKey, CipherBackend, CipherContext, DecryptionContext,
-    EncryptionContext, Finalized, Mode,
-    padding::Padding,
-    rustcrypto::aead::{AesCcm, AesGcm, ChaCha20Poly1305},
+    EncryptionContext, Finalized, Mode, padding::Padding,
 };
 
 /// The elliptic-curve family (`backend-ec`).

@@ -76,7 +76,12 @@ fn hash_named(name: &str) -> Option<HashAlgorithm> {
 
 /// Why a curve is skipped, for the tally: binary curves apart, as the issue asks.
 fn curve_skip_reason(curve: EllipticCurve) -> String {
-    if curve.name().starts_with("sect") {
+    if let Some(feature) = backend::ec::rustcrypto::curve_feature(curve)
+        .filter(|_| !backend::ec::rustcrypto::curve_compiled_in(curve))
+    {
+        // The rows are the one source; the feature only names why they lack it.
+        format!("{}: not compiled in (feature `{feature}`)", curve.name())
+    } else if curve.name().starts_with("sect") {
         format!(
             "{}: binary curve, no RustCrypto implementation",
             curve.name()

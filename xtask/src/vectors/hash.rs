@@ -24,13 +24,20 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
         };
         if !backend.hash_supported(algorithm) {
             let n = records(&text, &["Len", "COUNT"]).len();
-            tally.skip(
-                format!(
+            let why = match backend::hash::rustcrypto::feature_of(algorithm) {
+                // The rows are the one source; the feature only names why they lack it.
+                Some(feature) if !backend::hash::rustcrypto::compiled_in(algorithm) => {
+                    format!(
+                        "{}: not compiled in (feature `{feature}`)",
+                        algorithm.name()
+                    )
+                }
+                _ => format!(
                     "{}: not in the backend's capability table",
                     algorithm.name()
                 ),
-                n,
-            );
+            };
+            tally.skip(why, n);
             continue;
         }
         if name.contains("Monte") {

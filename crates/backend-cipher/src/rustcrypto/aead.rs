@@ -19,19 +19,35 @@ use subtle::ConstantTimeEq;
 /// The AEAD rows of [`RustCrypto`]: AES-GCM (128/192/256-bit keys, 8- to 128-byte nonces as
 /// pyca/cryptography allows, 16-byte tag), AES-CCM (128/192/256, nonces of 7 to 13 bytes, tags of
 /// 4 to 16 bytes in steps of 2), ChaCha20-Poly1305 (256-bit key, 12-byte nonce, 16-byte tag).
-pub const AEAD_CAPABILITIES: &[Capability] = &[
-    Capability::new(Algorithm::Aead(AeadKind::AesGcm))
-        .key_bits(Sizes::range(128, 256, 64))
-        .nonce_bytes(Sizes::range(8, 128, 1))
-        .tag_bytes(Sizes::exactly(16)),
-    Capability::new(Algorithm::Aead(AeadKind::AesCcm))
-        .key_bits(Sizes::range(128, 256, 64))
-        .nonce_bytes(Sizes::range(7, 13, 1))
-        .tag_bytes(Sizes::range(4, 16, 2)),
-    Capability::new(Algorithm::Aead(AeadKind::ChaCha20Poly1305))
-        .key_bits(Sizes::exactly(256))
-        .nonce_bytes(Sizes::exactly(12))
-        .tag_bytes(Sizes::exactly(16)),
+///
+/// Only the AEADs compiled in (features `aes-gcm`, `aes-ccm`, `chacha20poly1305`) have a row, and
+/// the AES ones only with the AES key sizes compiled in (`aes128`, `aes192`, `aes256`).
+pub const AEAD_CAPABILITIES: &[Capability] =
+    &super::compiled::<{ super::count(&ALL_AEAD_ROWS) }>(&ALL_AEAD_ROWS);
+
+/// Every AEAD row the provider can be built with, each with whether this build has it.
+const ALL_AEAD_ROWS: [(bool, Capability); 3] = [
+    (
+        cfg!(feature = "aes-gcm") && super::HAS_AES,
+        Capability::new(Algorithm::Aead(AeadKind::AesGcm))
+            .key_bits(super::AES)
+            .nonce_bytes(Sizes::range(8, 128, 1))
+            .tag_bytes(Sizes::exactly(16)),
+    ),
+    (
+        cfg!(feature = "aes-ccm") && super::HAS_AES,
+        Capability::new(Algorithm::Aead(AeadKind::AesCcm))
+            .key_bits(super::AES)
+            .nonce_bytes(Sizes::range(7, 13, 1))
+            .tag_bytes(Sizes::range(4, 16, 2)),
+    ),
+    (
+        cfg!(feature = "chacha20poly1305"),
+        Capability::new(Algorithm::Aead(AeadKind::ChaCha20Poly1305))
+            .key_bits(Sizes::exactly(256))
+            .nonce_bytes(Sizes::exactly(12))
+            .tag_bytes(Sizes::exactly(16)),
+    ),
 ];
 
 impl AeadBackend for RustCrypto {
@@ -43,9 +59,15 @@ impl AeadBackend for RustCrypto {
 
     fn create_aead_key(&self, aead: AeadAlgorithm, key: &[u8]) -> Result<RustCryptoAeadKey> {
         Ok(RustCryptoAeadKey(match aead {
+            #[cfg(feature = "aes-gcm")]
             AeadAlgorithm::AesGcm => Keyed::AesGcm(AesGcm::new(key)?),
+            #[cfg(feature = "aes-ccm")]
             AeadAlgorithm::AesCcm { tag_length } => Keyed::AesCcm(AesCcm::new(key, tag_length)?),
+            #[cfg(feature = "chacha20poly1305")]
             AeadAlgorithm::ChaCha20Poly1305 => Keyed::ChaCha20Poly1305(ChaCha20Poly1305::new(key)?),
+            // An AEAD whose feature (`aes-gcm`, `aes-ccm`, `chacha20poly1305`) is off: no row.
+            #[allow(unreachable_patterns)]
+            _ => return Err(Error::unsupported(crate::Reason::Cipher, aead.name())),
         }))
     }
 }
@@ -58,17 +80,25 @@ pub struct RustCryptoAeadKey(Keyed);
 // reference (a message never moves it).
 #[allow(clippy::large_enum_variant)]
 enum Keyed {
+    #[cfg(feature = "aes-gcm")]
     AesGcm(AesGcm),
+    #[cfg(feature = "aes-ccm")]
     AesCcm(AesCcm),
+    #[cfg(feature = "chacha20poly1305")]
     ChaCha20Poly1305(ChaCha20Poly1305),
 }
 
 /// Calls `$body` with `$k` bound to the concrete key.
+/// `$key` is a place and the binding says `ref` where it borrows, so the match also compiles with
+/// every AEAD compiled out.
 macro_rules! each {
-    ($key:expr, $k:ident => $body:expr) => {
+    ($key:expr, $k:pat => $body:expr) => {
         match $key {
+            #[cfg(feature = "aes-gcm")]
             Keyed::AesGcm($k) => $body,
+            #[cfg(feature = "aes-ccm")]
             Keyed::AesCcm($k) => $body,
+            #[cfg(feature = "chacha20poly1305")]
             Keyed::ChaCha20Poly1305($k) => $body,
         }
     };
@@ -83,7 +113,7 @@ impl core::fmt::Debug for RustCryptoAeadKey {
 impl AeadKey for RustCryptoAeadKey {
     #[inline]
     fn algorithm(&self) -> AeadAlgorithm {
-        each!(&self.0, k => k.algorithm())
+        each!(self.0, ref k => k.algorithm())
     }
 
     #[inline]
@@ -93,7 +123,7 @@ impl AeadKey for RustCryptoAeadKey {
         buffer: &mut [u8],
         associated_data: &[u8],
     ) -> Result<Output> {
-        each!(&self.0, k => k.encrypt_in_place_detached(nonce, buffer, associated_data))
+        each!(self.0, ref k => k.encrypt_in_place_detached(nonce, buffer, associated_data))
     }
 
     #[inline]
@@ -104,7 +134,7 @@ impl AeadKey for RustCryptoAeadKey {
         associated_data: &[u8],
         tag: &[u8],
     ) -> Result<()> {
-        each!(&self.0, k => k.decrypt_in_place_detached(nonce, buffer, associated_data, tag))
+        each!(self.0, ref k => k.decrypt_in_place_detached(nonce, buffer, associated_data, tag))
     }
 }
 
@@ -138,9 +168,13 @@ fn open<A: AeadInOut>(
 }
 
 /// `aes-gcm` over the encrypt-only AES types, 96-bit nonces.
+#[cfg(feature = "aes-gcm")]
 enum GcmKey {
+    #[cfg(feature = "aes128")]
     Aes128(aes_gcm::AesGcm<aes::Aes128Enc, U12>),
+    #[cfg(feature = "aes192")]
     Aes192(aes_gcm::AesGcm<aes::Aes192Enc, U12>),
+    #[cfg(feature = "aes256")]
     Aes256(aes_gcm::AesGcm<aes::Aes256Enc, U12>),
 }
 
@@ -150,26 +184,32 @@ enum GcmKey {
 #[doc(alias = "AES-GCM")]
 #[doc(alias = "AESGCM")]
 #[doc(alias = "GCM")]
+#[cfg(feature = "aes-gcm")]
 pub struct AesGcm {
     fast: GcmKey,
     /// The expanded key again, for the streaming path other nonce lengths take.
     cipher: AesEnc,
 }
 
+#[cfg(feature = "aes-gcm")]
 impl core::fmt::Debug for AesGcm {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("AesGcm { .. }")
     }
 }
 
+#[cfg(feature = "aes-gcm")]
 impl AesGcm {
     /// Keys AES-GCM with a 128-, 192- or 256-bit key ([`Error::InvalidKey`] otherwise).
     pub fn new(key: &[u8]) -> Result<Self> {
         let cipher = AesEnc::new(key, "AES-GCM key must be 128, 192 or 256 bits")?;
-        let fast = match &cipher {
-            AesEnc::Aes128(c) => GcmKey::Aes128(aes_gcm::AesGcm::from(c.clone())),
-            AesEnc::Aes192(c) => GcmKey::Aes192(aes_gcm::AesGcm::from(c.clone())),
-            AesEnc::Aes256(c) => GcmKey::Aes256(aes_gcm::AesGcm::from(c.clone())),
+        let fast = match cipher {
+            #[cfg(feature = "aes128")]
+            AesEnc::Aes128(ref c) => GcmKey::Aes128(aes_gcm::AesGcm::from(c.clone())),
+            #[cfg(feature = "aes192")]
+            AesEnc::Aes192(ref c) => GcmKey::Aes192(aes_gcm::AesGcm::from(c.clone())),
+            #[cfg(feature = "aes256")]
+            AesEnc::Aes256(ref c) => GcmKey::Aes256(aes_gcm::AesGcm::from(c.clone())),
         };
         Ok(AesGcm { fast, cipher })
     }
@@ -232,6 +272,7 @@ impl AesGcm {
     }
 }
 
+#[cfg(feature = "aes-gcm")]
 impl AeadKey for AesGcm {
     #[inline]
     fn algorithm(&self) -> AeadAlgorithm {
@@ -254,10 +295,13 @@ impl AeadKey for AesGcm {
         if nonce.len() != 12 {
             return self.seal_other_nonce(nonce, buffer, associated_data);
         }
-        match &self.fast {
-            GcmKey::Aes128(k) => detached(k, nonce, buffer, associated_data),
-            GcmKey::Aes192(k) => detached(k, nonce, buffer, associated_data),
-            GcmKey::Aes256(k) => detached(k, nonce, buffer, associated_data),
+        match self.fast {
+            #[cfg(feature = "aes128")]
+            GcmKey::Aes128(ref k) => detached(k, nonce, buffer, associated_data),
+            #[cfg(feature = "aes192")]
+            GcmKey::Aes192(ref k) => detached(k, nonce, buffer, associated_data),
+            #[cfg(feature = "aes256")]
+            GcmKey::Aes256(ref k) => detached(k, nonce, buffer, associated_data),
         }
     }
 
@@ -280,10 +324,13 @@ impl AeadKey for AesGcm {
         if nonce.len() != 12 {
             return self.open_other_nonce(nonce, buffer, associated_data, tag);
         }
-        match &self.fast {
-            GcmKey::Aes128(k) => open(k, nonce, buffer, associated_data, tag),
-            GcmKey::Aes192(k) => open(k, nonce, buffer, associated_data, tag),
-            GcmKey::Aes256(k) => open(k, nonce, buffer, associated_data, tag),
+        match self.fast {
+            #[cfg(feature = "aes128")]
+            GcmKey::Aes128(ref k) => open(k, nonce, buffer, associated_data, tag),
+            #[cfg(feature = "aes192")]
+            GcmKey::Aes192(ref k) => open(k, nonce, buffer, associated_data, tag),
+            #[cfg(feature = "aes256")]
+            GcmKey::Aes256(ref k) => open(k, nonce, buffer, associated_data, tag),
         }
     }
 }
@@ -291,14 +338,17 @@ impl AeadKey for AesGcm {
 /// ChaCha20-Poly1305 (RFC 8439): 256-bit key, 12-byte nonce, 16-byte tag.
 #[doc(alias = "ChaCha20-Poly1305")]
 #[doc(alias = "AEAD_CHACHA20_POLY1305")]
+#[cfg(feature = "chacha20poly1305")]
 pub struct ChaCha20Poly1305(chacha20poly1305::ChaCha20Poly1305);
 
+#[cfg(feature = "chacha20poly1305")]
 impl core::fmt::Debug for ChaCha20Poly1305 {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("ChaCha20Poly1305 { .. }")
     }
 }
 
+#[cfg(feature = "chacha20poly1305")]
 impl ChaCha20Poly1305 {
     /// Keys ChaCha20-Poly1305 with a 256-bit key ([`Error::InvalidKey`] otherwise).
     pub fn new(key: &[u8]) -> Result<Self> {
@@ -308,6 +358,7 @@ impl ChaCha20Poly1305 {
     }
 }
 
+#[cfg(feature = "chacha20poly1305")]
 impl AeadKey for ChaCha20Poly1305 {
     #[inline]
     fn algorithm(&self) -> AeadAlgorithm {
@@ -349,11 +400,13 @@ impl AeadKey for ChaCha20Poly1305 {
 #[doc(alias = "AES-CCM")]
 #[doc(alias = "AESCCM")]
 #[doc(alias = "CCM")]
+#[cfg(feature = "aes-ccm")]
 pub struct AesCcm {
     cipher: AesEnc,
     tag_length: usize,
 }
 
+#[cfg(feature = "aes-ccm")]
 impl core::fmt::Debug for AesCcm {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "AesCcm {{ tag_length: {}, .. }}", self.tag_length)
@@ -362,12 +415,16 @@ impl core::fmt::Debug for AesCcm {
 
 /// Calls `$f::<C, M, N>(cipher, args)` with the expanded key of `$cipher`, and the `ccm` crate's
 /// size types for the tag (`M`) and nonce (`N`) lengths.
+#[cfg(feature = "aes-ccm")]
 macro_rules! with_ccm {
     ($cipher:expr, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
         match $cipher {
-            AesEnc::Aes128(c) => with_ccm!(@tag c, aes::Aes128Enc, $tag, $nonce, $f($($arg),*)),
-            AesEnc::Aes192(c) => with_ccm!(@tag c, aes::Aes192Enc, $tag, $nonce, $f($($arg),*)),
-            AesEnc::Aes256(c) => with_ccm!(@tag c, aes::Aes256Enc, $tag, $nonce, $f($($arg),*)),
+            #[cfg(feature = "aes128")]
+            AesEnc::Aes128(ref c) => with_ccm!(@tag c, aes::Aes128Enc, $tag, $nonce, $f($($arg),*)),
+            #[cfg(feature = "aes192")]
+            AesEnc::Aes192(ref c) => with_ccm!(@tag c, aes::Aes192Enc, $tag, $nonce, $f($($arg),*)),
+            #[cfg(feature = "aes256")]
+            AesEnc::Aes256(ref c) => with_ccm!(@tag c, aes::Aes256Enc, $tag, $nonce, $f($($arg),*)),
         }
     };
     (@tag $c:ident, $ty:ty, $tag:expr, $nonce:expr, $f:ident ( $($arg:expr),* )) => {
@@ -395,6 +452,7 @@ macro_rules! with_ccm {
 }
 
 /// CCM over a borrowed expanded key: building the `ccm` value costs nothing.
+#[cfg(feature = "aes-ccm")]
 fn ccm_seal<C, M, N>(cipher: &C, nonce: &[u8], buffer: &mut [u8], aad: &[u8]) -> Result<Output>
 where
     C: BlockCipherEncrypt<BlockSize = U16>,
@@ -412,6 +470,7 @@ where
 /// plaintext; `ccm`'s own sealing of that plaintext gives the tag it should carry and turns the
 /// buffer back into the ciphertext; only when the tags agree (constant time) is the keystream
 /// applied once more. On a wrong tag the buffer is the ciphertext again, as given.
+#[cfg(feature = "aes-ccm")]
 fn ccm_open<C, M, N>(
     cipher: &C,
     nonce: &[u8],
@@ -458,6 +517,7 @@ where
     }
 }
 
+#[cfg(feature = "aes-ccm")]
 impl AesCcm {
     /// Keys AES-CCM with a 128-, 192- or 256-bit key ([`Error::InvalidKey`] otherwise) and a tag
     /// of `tag_length` bytes (pyca/cryptography's default is 16; a length CCM does not define is
@@ -494,6 +554,7 @@ impl AesCcm {
     }
 }
 
+#[cfg(feature = "aes-ccm")]
 impl AeadKey for AesCcm {
     #[inline]
     fn algorithm(&self) -> AeadAlgorithm {
@@ -516,7 +577,7 @@ impl AeadKey for AesCcm {
     ) -> Result<Output> {
         Self::check(nonce, buffer.len())?;
         with_ccm!(
-            &self.cipher,
+            self.cipher,
             self.tag_length,
             nonce.len(),
             ccm_seal(nonce, buffer, associated_data)
@@ -538,7 +599,7 @@ impl AeadKey for AesCcm {
             return Err(Error::InvalidTag);
         }
         with_ccm!(
-            &self.cipher,
+            self.cipher,
             self.tag_length,
             nonce.len(),
             ccm_open(nonce, buffer, associated_data, tag)
@@ -549,18 +610,28 @@ impl AeadKey for AesCcm {
 // Every key type holds only values that zeroize themselves on drop (the `zeroize` features of
 // `aes`, `aes-gcm` and `chacha20poly1305` in Cargo.toml), so the key types are marked; the check
 // below stops compiling if one of those features is dropped.
+#[cfg(feature = "aes-gcm")]
 impl zeroize::ZeroizeOnDrop for AesGcm {}
+#[cfg(feature = "aes-ccm")]
 impl zeroize::ZeroizeOnDrop for AesCcm {}
+#[cfg(feature = "chacha20poly1305")]
 impl zeroize::ZeroizeOnDrop for ChaCha20Poly1305 {}
 impl zeroize::ZeroizeOnDrop for RustCryptoAeadKey {}
 
 const _: fn() = || {
     fn zeroized_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    #[cfg(feature = "aes128")]
     zeroized_on_drop::<aes::Aes128Enc>();
+    #[cfg(feature = "aes192")]
     zeroized_on_drop::<aes::Aes192Enc>();
+    #[cfg(feature = "aes256")]
     zeroized_on_drop::<aes::Aes256Enc>();
+    #[cfg(all(feature = "aes-gcm", feature = "aes128"))]
     zeroized_on_drop::<aes_gcm::AesGcm<aes::Aes128Enc, U12>>();
+    #[cfg(all(feature = "aes-gcm", feature = "aes192"))]
     zeroized_on_drop::<aes_gcm::AesGcm<aes::Aes192Enc, U12>>();
+    #[cfg(all(feature = "aes-gcm", feature = "aes256"))]
     zeroized_on_drop::<aes_gcm::AesGcm<aes::Aes256Enc, U12>>();
+    #[cfg(feature = "chacha20poly1305")]
     zeroized_on_drop::<chacha20poly1305::ChaCha20Poly1305>();
 };

@@ -1,31 +1,49 @@
 //! The block ciphers behind the hand-written modes, as one enum: a mode calls it once per run of
 //! whole blocks, so the dispatch costs one branch per call, not per block.
 
-use crate::{CipherAlgorithm, Error, Result};
+use crate::{CipherAlgorithm, Error, Reason, Result};
 use cipher::{Array, BlockCipherDecrypt, BlockCipherEncrypt, BlockSizeUser, KeyInit};
 
 /// A keyed block cipher; key schedules are zeroized on drop by the cipher crates.
 pub(crate) enum BlockCipher {
+    #[cfg(feature = "aes128")]
     Aes128(aes::Aes128),
+    #[cfg(feature = "aes192")]
     Aes192(aes::Aes192),
+    #[cfg(feature = "aes256")]
     Aes256(aes::Aes256),
+    #[cfg(feature = "des")]
     TripleDes(des::TdesEde3),
+    #[cfg(feature = "camellia")]
     Camellia128(camellia::Camellia128),
+    #[cfg(feature = "camellia")]
     Camellia192(camellia::Camellia192),
+    #[cfg(feature = "camellia")]
     Camellia256(camellia::Camellia256),
+    #[cfg(feature = "sm4")]
     Sm4(sm4::Sm4),
 }
 
+/// Runs `$body` with `$c` bound to the keyed cipher. `$cipher` is a place and the binding says
+/// `ref` where it borrows, so the match also compiles with every cipher compiled out.
 macro_rules! dispatch {
-    ($cipher:expr, $c:ident => $body:expr) => {
+    ($cipher:expr, $c:pat => $body:expr) => {
         match $cipher {
+            #[cfg(feature = "aes128")]
             BlockCipher::Aes128($c) => $body,
+            #[cfg(feature = "aes192")]
             BlockCipher::Aes192($c) => $body,
+            #[cfg(feature = "aes256")]
             BlockCipher::Aes256($c) => $body,
+            #[cfg(feature = "des")]
             BlockCipher::TripleDes($c) => $body,
+            #[cfg(feature = "camellia")]
             BlockCipher::Camellia128($c) => $body,
+            #[cfg(feature = "camellia")]
             BlockCipher::Camellia192($c) => $body,
+            #[cfg(feature = "camellia")]
             BlockCipher::Camellia256($c) => $body,
+            #[cfg(feature = "sm4")]
             BlockCipher::Sm4($c) => $body,
         }
     };
@@ -39,20 +57,38 @@ impl BlockCipher {
     /// Keys a block cipher from `cipher` with a key of `key`'s bytes (XTS passes each half).
     pub(crate) fn new(cipher: &CipherAlgorithm<'_>, key: &[u8]) -> Result<Self> {
         Ok(match (cipher, key.len()) {
+            #[cfg(feature = "aes128")]
             (CipherAlgorithm::Aes(_), 16) => BlockCipher::Aes128(keyed(key)?),
+            #[cfg(feature = "aes192")]
             (CipherAlgorithm::Aes(_), 24) => BlockCipher::Aes192(keyed(key)?),
+            #[cfg(feature = "aes256")]
             (CipherAlgorithm::Aes(_), 32) => BlockCipher::Aes256(keyed(key)?),
+            // A standard size whose feature (`aes128`, `aes192`, `aes256`) is off.
+            #[allow(unreachable_patterns)]
+            (CipherAlgorithm::Aes(_), 16 | 24 | 32) => {
+                return Err(Error::unsupported(
+                    Reason::Cipher,
+                    "AES key size not compiled in",
+                ));
+            }
             (CipherAlgorithm::Aes(_), _) => {
                 return Err(Error::InvalidKey(
                     "AES key must be 128, 192 or 256 bits in this mode (512 only for XTS)",
                 ));
             }
-            (CipherAlgorithm::TripleDes(_), _) => {
+            #[cfg(feature = "des")]
+            (CipherAlgorithm::TripleDes(_), _) =>
+            {
+                #[cfg(feature = "des")]
                 BlockCipher::TripleDes(keyed(&backend_core::expand_triple_des_key(key)?[..])?)
             }
+            #[cfg(feature = "camellia")]
             (CipherAlgorithm::Camellia(_), 16) => BlockCipher::Camellia128(keyed(key)?),
+            #[cfg(feature = "camellia")]
             (CipherAlgorithm::Camellia(_), 24) => BlockCipher::Camellia192(keyed(key)?),
+            #[cfg(feature = "camellia")]
             (CipherAlgorithm::Camellia(_), 32) => BlockCipher::Camellia256(keyed(key)?),
+            #[cfg(feature = "sm4")]
             (CipherAlgorithm::Sm4(_), 16) => BlockCipher::Sm4(keyed(key)?),
             (CipherAlgorithm::Camellia(_) | CipherAlgorithm::Sm4(_), _) => {
                 return Err(Error::InvalidKey("key length does not fit the cipher"));
@@ -63,7 +99,8 @@ impl BlockCipher {
 
     /// Block size in bytes: 16, or 8 for Triple DES.
     pub(crate) fn block_size(&self) -> usize {
-        match self {
+        match *self {
+            #[cfg(feature = "des")]
             BlockCipher::TripleDes(_) => 8,
             _ => 16,
         }
@@ -72,20 +109,20 @@ impl BlockCipher {
     /// Encrypts `data` in place; its length is a multiple of the block size (a tail is left as is).
     #[inline]
     pub(crate) fn encrypt_blocks(&self, data: &mut [u8]) {
-        dispatch!(self, c => encrypt_with(c, data))
+        dispatch!(*self, ref c => encrypt_with(c, data))
     }
 
     /// CBC-encrypts `input` into `output` (same length, whole blocks), chaining from `chain` (one
     /// block, updated). One dispatch per call: the chain stays in a register-sized block.
     #[inline]
     pub(crate) fn cbc_encrypt(&self, chain: &mut [u8], input: &[u8], output: &mut [u8]) {
-        dispatch!(self, c => cbc_encrypt_with(c, chain, input, output))
+        dispatch!(*self, ref c => cbc_encrypt_with(c, chain, input, output))
     }
 
     /// Decrypts `data` in place; its length is a multiple of the block size.
     #[inline]
     pub(crate) fn decrypt_blocks(&self, data: &mut [u8]) {
-        dispatch!(self, c => decrypt_with(c, data))
+        dispatch!(*self, ref c => decrypt_with(c, data))
     }
 }
 

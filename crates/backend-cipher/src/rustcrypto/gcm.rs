@@ -22,28 +22,46 @@ const MAX_TEXT: u64 = (1 << 36) - 32;
 /// The CTR keystream over the encrypt-only AES types: GCM never runs the block cipher backwards,
 /// so the decryption key schedule is neither expanded nor stored.
 enum Keystream {
+    #[cfg(feature = "aes128")]
     Aes128(Ctr32BE<aes::Aes128Enc>),
+    #[cfg(feature = "aes192")]
     Aes192(Ctr32BE<aes::Aes192Enc>),
+    #[cfg(feature = "aes256")]
     Aes256(Ctr32BE<aes::Aes256Enc>),
+}
+
+/// The refusal of an AES key of a standard size whose feature (`aes128`, `aes192`, `aes256`) is
+/// off in this build: the rows do not list it, so the call is [`Error::Unsupported`].
+pub(crate) fn not_compiled_in() -> Error {
+    Error::unsupported(crate::Reason::Cipher, "AES key size not compiled in")
 }
 
 /// An expanded encrypt-only AES key: what the keyed one-shot AEADs hold, so that a message pays
 /// for no key schedule. Zeroized on drop by the `aes` crate.
 #[derive(Clone)]
 pub(crate) enum AesEnc {
+    #[cfg(feature = "aes128")]
     Aes128(aes::Aes128Enc),
+    #[cfg(feature = "aes192")]
     Aes192(aes::Aes192Enc),
+    #[cfg(feature = "aes256")]
     Aes256(aes::Aes256Enc),
 }
 
 impl AesEnc {
     /// Expands a 128-, 192- or 256-bit key; `what` is the error for another length.
     pub(crate) fn new(key: &[u8], what: &'static str) -> Result<Self> {
-        let bad = |_| Error::InvalidKey(what);
+        let bad = |_: cipher::InvalidLength| Error::InvalidKey(what);
         Ok(match key.len() {
+            #[cfg(feature = "aes128")]
             16 => AesEnc::Aes128(KeyInit::new_from_slice(key).map_err(bad)?),
+            #[cfg(feature = "aes192")]
             24 => AesEnc::Aes192(KeyInit::new_from_slice(key).map_err(bad)?),
+            #[cfg(feature = "aes256")]
             32 => AesEnc::Aes256(KeyInit::new_from_slice(key).map_err(bad)?),
+            // A standard size whose feature (`aes128`, `aes192`, `aes256`) is off.
+            #[allow(unreachable_patterns)]
+            16 | 24 | 32 => return Err(not_compiled_in()),
             _ => return Err(Error::InvalidKey(what)),
         })
     }
@@ -124,27 +142,32 @@ impl Gcm {
     #[inline]
     pub(crate) fn new(key: &[u8], iv: &[u8], encrypt: bool) -> Result<Self> {
         const WHAT: &str = "AES-GCM key must be 128, 192 or 256 bits";
-        let bad = |_| Error::InvalidKey(WHAT);
+        let bad = |_: cipher::InvalidLength| Error::InvalidKey(WHAT);
         // Expanded straight into the context, not into an `AesEnc` and then copied.
         match key.len() {
+            #[cfg(feature = "aes128")]
             16 => start(
                 aes::Aes128Enc::new_from_slice(key).map_err(bad)?,
                 iv,
                 encrypt,
                 Keystream::Aes128,
             ),
+            #[cfg(feature = "aes192")]
             24 => start(
                 aes::Aes192Enc::new_from_slice(key).map_err(bad)?,
                 iv,
                 encrypt,
                 Keystream::Aes192,
             ),
+            #[cfg(feature = "aes256")]
             32 => start(
                 aes::Aes256Enc::new_from_slice(key).map_err(bad)?,
                 iv,
                 encrypt,
                 Keystream::Aes256,
             ),
+            #[allow(unreachable_patterns)]
+            16 | 24 | 32 => Err(not_compiled_in()),
             _ => Err(Error::InvalidKey(WHAT)),
         }
     }
@@ -152,10 +175,13 @@ impl Gcm {
     /// A GCM context over an already expanded key (copied: the context owns its keystream).
     #[inline]
     pub(crate) fn keyed(cipher: &AesEnc, iv: &[u8], encrypt: bool) -> Result<Self> {
-        match cipher {
-            AesEnc::Aes128(c) => start(c.clone(), iv, encrypt, Keystream::Aes128),
-            AesEnc::Aes192(c) => start(c.clone(), iv, encrypt, Keystream::Aes192),
-            AesEnc::Aes256(c) => start(c.clone(), iv, encrypt, Keystream::Aes256),
+        match *cipher {
+            #[cfg(feature = "aes128")]
+            AesEnc::Aes128(ref c) => start(c.clone(), iv, encrypt, Keystream::Aes128),
+            #[cfg(feature = "aes192")]
+            AesEnc::Aes192(ref c) => start(c.clone(), iv, encrypt, Keystream::Aes192),
+            #[cfg(feature = "aes256")]
+            AesEnc::Aes256(ref c) => start(c.clone(), iv, encrypt, Keystream::Aes256),
         }
     }
 
@@ -207,10 +233,13 @@ impl Gcm {
     }
 
     fn apply_keystream(&mut self, input: &[u8], out: &mut [u8]) -> Result<()> {
-        let result = match &mut self.keystream {
-            Keystream::Aes128(k) => k.try_apply_keystream_b2b(input, out),
-            Keystream::Aes192(k) => k.try_apply_keystream_b2b(input, out),
-            Keystream::Aes256(k) => k.try_apply_keystream_b2b(input, out),
+        let result: core::result::Result<(), cipher::StreamCipherError> = match self.keystream {
+            #[cfg(feature = "aes128")]
+            Keystream::Aes128(ref mut k) => k.try_apply_keystream_b2b(input, out),
+            #[cfg(feature = "aes192")]
+            Keystream::Aes192(ref mut k) => k.try_apply_keystream_b2b(input, out),
+            #[cfg(feature = "aes256")]
+            Keystream::Aes256(ref mut k) => k.try_apply_keystream_b2b(input, out),
         };
         result.map_err(|_| Error::InvalidArgument("message too long for GCM"))
     }

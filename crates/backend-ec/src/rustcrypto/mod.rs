@@ -1,6 +1,19 @@
 //! [`EllipticCurveBackend`] for [`RustCrypto`] over the RustCrypto curve crates (`p224`, `p256`,
 //! `p384`, `p521`, `k256`) and `ecdsa`, beside its capability rows, [`CAPABILITIES`].
 
+// A build with some curves or hashes compiled out leaves helpers and imports of the others unused.
+#![cfg_attr(
+    not(feature = "rustcrypto"),
+    allow(
+        unused_imports,
+        unused_variables,
+        dead_code,
+        unreachable_patterns,
+        unreachable_code,
+        unused_macros
+    )
+)]
+
 mod ops;
 
 use crate::{
@@ -17,25 +30,75 @@ use ops::Ops;
 /// over SHA-1, SHA-2 and SHA-3 and ECDH; three rows a curve. The curves are those of the
 /// `on_curve!` match below, which the calls go through: the property tests check that the two
 /// agree both ways.
+///
+/// Each curve is compiled in by its feature (`p224`, `p256`, `p384`, `p521`, `secp256k1`) and each
+/// ECDSA hash by its own (`sha1`, `sha224` to `sha512-256`, `sha3`); only those have rows, arms and
+/// code. A curve without any ECDSA hash still has its key and ECDH rows, and an ECDSA row with no
+/// hash, which accepts no signature query.
 pub const CAPABILITIES: &[Capability] = &{
-    const CURVES: [EllipticCurve; 5] = [
-        EllipticCurve::Secp224r1,
-        EllipticCurve::Secp256r1,
-        EllipticCurve::Secp384r1,
-        EllipticCurve::Secp521r1,
-        EllipticCurve::Secp256k1,
-    ];
-    let mut rows = [Capability::new(Algorithm::EcKeys(CURVES[0])); 3 * CURVES.len()];
-    let mut i = 0;
+    let mut rows = [Capability::new(Algorithm::EcKeys(CURVES[0])); 3 * COMPILED_IN];
+    let (mut i, mut n) = (0, 0);
     while i < CURVES.len() {
         let curve = CURVES[i];
-        rows[3 * i] = Capability::new(Algorithm::EcKeys(curve));
-        rows[3 * i + 1] = Capability::new(Algorithm::Ecdsa(curve)).hashes(ops::ECDSA_HASHES);
-        rows[3 * i + 2] = Capability::new(Algorithm::Ecdh(curve));
+        if curve_compiled_in(curve) {
+            rows[3 * n] = Capability::new(Algorithm::EcKeys(curve));
+            rows[3 * n + 1] = Capability::new(Algorithm::Ecdsa(curve)).hashes(ops::ECDSA_HASHES);
+            rows[3 * n + 2] = Capability::new(Algorithm::Ecdh(curve));
+            n += 1;
+        }
         i += 1;
     }
     rows
 };
+
+/// Every curve the provider can be built with, in row order.
+const CURVES: [EllipticCurve; 5] = [
+    EllipticCurve::Secp224r1,
+    EllipticCurve::Secp256r1,
+    EllipticCurve::Secp384r1,
+    EllipticCurve::Secp521r1,
+    EllipticCurve::Secp256k1,
+];
+
+/// How many of [`CURVES`] this build has.
+const COMPILED_IN: usize = {
+    let (mut i, mut n) = (0, 0);
+    while i < CURVES.len() {
+        if curve_compiled_in(CURVES[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The feature that compiles `curve` into this provider (`None` for a curve no build offers):
+/// what a report names when [`curve_compiled_in`] is false.
+pub const fn curve_feature(curve: EllipticCurve) -> Option<&'static str> {
+    Some(match curve {
+        EllipticCurve::Secp224r1 => "p224",
+        EllipticCurve::Secp256r1 => "p256",
+        EllipticCurve::Secp384r1 => "p384",
+        EllipticCurve::Secp521r1 => "p521",
+        EllipticCurve::Secp256k1 => "secp256k1",
+        _ => return None,
+    })
+}
+
+/// True when this build has `curve`: its feature (`p224`, `p256`, `p384`, `p521`, `secp256k1`)
+/// is on. The rows and the `on_curve!` match are gated by the same features.
+// Each arm is a feature test, `true` or `false` per build: not a `matches!`.
+#[allow(clippy::match_like_matches_macro)]
+pub const fn curve_compiled_in(curve: EllipticCurve) -> bool {
+    match curve {
+        EllipticCurve::Secp224r1 => cfg!(feature = "p224"),
+        EllipticCurve::Secp256r1 => cfg!(feature = "p256"),
+        EllipticCurve::Secp384r1 => cfg!(feature = "p384"),
+        EllipticCurve::Secp521r1 => cfg!(feature = "p521"),
+        EllipticCurve::Secp256k1 => cfg!(feature = "secp256k1"),
+        _ => false,
+    }
+}
 
 /// Ties a curve type to its variants in the key enums.
 trait Variant: Ops {
@@ -44,8 +107,8 @@ trait Variant: Ops {
 }
 
 macro_rules! variants {
-    ($($curve:ty => $variant:ident),* $(,)?) => {
-        $(impl Variant for $curve {
+    ($(#[$cfg:meta] $curve:ty => $variant:ident),* $(,)?) => {
+        $(#[$cfg] impl Variant for $curve {
             fn wrap_public(public: PublicKey<Self>) -> Point {
                 Point::$variant(public)
             }
@@ -57,23 +120,23 @@ macro_rules! variants {
         /// A public point on one of the supported curves.
         #[derive(Clone, Copy, PartialEq, Eq)]
         enum Point {
-            $($variant(PublicKey<$curve>),)*
+            $(#[$cfg] $variant(PublicKey<$curve>),)*
         }
 
         /// A secret scalar on one of the supported curves (zeroized on drop by `SecretKey`).
         #[derive(Clone)]
         enum Secret {
-            $($variant(SecretKey<$curve>),)*
+            $(#[$cfg] $variant(SecretKey<$curve>),)*
         }
     };
 }
 
 variants! {
-    p224::NistP224 => P224,
-    p256::NistP256 => P256,
-    p384::NistP384 => P384,
-    p521::NistP521 => P521,
-    k256::Secp256k1 => K256,
+    #[cfg(feature = "p224")] p224::NistP224 => P224,
+    #[cfg(feature = "p256")] p256::NistP256 => P256,
+    #[cfg(feature = "p384")] p384::NistP384 => P384,
+    #[cfg(feature = "p521")] p521::NistP521 => P521,
+    #[cfg(feature = "secp256k1")] k256::Secp256k1 => K256,
 }
 
 /// Runs `$body` with the type alias `$C` set to the curve type of `$curve`; an unsupported curve
@@ -81,22 +144,27 @@ variants! {
 macro_rules! on_curve {
     ($curve:expr, $C:ident => $body:expr) => {
         match $curve {
+            #[cfg(feature = "p224")]
             EllipticCurve::Secp224r1 => {
                 type $C = p224::NistP224;
                 $body
             }
+            #[cfg(feature = "p256")]
             EllipticCurve::Secp256r1 => {
                 type $C = p256::NistP256;
                 $body
             }
+            #[cfg(feature = "p384")]
             EllipticCurve::Secp384r1 => {
                 type $C = p384::NistP384;
                 $body
             }
+            #[cfg(feature = "p521")]
             EllipticCurve::Secp521r1 => {
                 type $C = p521::NistP521;
                 $body
             }
+            #[cfg(feature = "secp256k1")]
             EllipticCurve::Secp256k1 => {
                 type $C = k256::Secp256k1;
                 $body
@@ -107,13 +175,20 @@ macro_rules! on_curve {
 }
 
 /// Runs `$body` with `$v` bound to the curve-typed value inside a [`Point`] or [`Secret`].
+/// `$value` is a place and the binding says `ref` where it borrows, so the match also compiles
+/// when every curve is compiled out and the enums have no variant.
 macro_rules! dispatch {
-    ($enum:ident, $value:expr, $v:ident => $body:expr) => {
+    ($enum:ident, $value:expr, $v:pat => $body:expr) => {
         match $value {
+            #[cfg(feature = "p224")]
             $enum::P224($v) => $body,
+            #[cfg(feature = "p256")]
             $enum::P256($v) => $body,
+            #[cfg(feature = "p384")]
             $enum::P384($v) => $body,
+            #[cfg(feature = "p521")]
             $enum::P521($v) => $body,
+            #[cfg(feature = "secp256k1")]
             $enum::K256($v) => $body,
         }
     };
@@ -231,16 +306,16 @@ impl fmt::Debug for RustCryptoEcPublicKey {
 
 impl EcPublicKey for RustCryptoEcPublicKey {
     fn curve(&self) -> EllipticCurve {
-        dispatch!(Point, &self.point, p => curve_of(p))
+        dispatch!(Point, self.point, ref p => curve_of(p))
     }
 
     fn verify(&self, signature: &[u8], data: &[u8], signature_algorithm: Ecdsa) -> Result<()> {
         check_hash(signature_algorithm, self.curve())?;
-        dispatch!(Point, &self.point, p => ops::verify(p, signature, data, signature_algorithm.hash))
+        dispatch!(Point, self.point, ref p => ops::verify(p, signature, data, signature_algorithm.hash))
     }
 
     fn public_numbers(&self) -> EcPublicNumbers {
-        dispatch!(Point, &self.point, p => ops::public_numbers(p))
+        dispatch!(Point, self.point, ref p => ops::public_numbers(p))
     }
 }
 
@@ -316,7 +391,7 @@ impl RustCryptoEcPrivateKey {
             }
             _ => &[],
         };
-        dispatch!(Secret, &self.secret, d => ops::sign(d, data, signature_algorithm.hash, entropy))
+        dispatch!(Secret, self.secret, ref d => ops::sign(d, data, signature_algorithm.hash, entropy))
     }
 }
 
@@ -358,14 +433,14 @@ impl EcPrivateKey for RustCryptoEcPrivateKey {
             ));
         }
         peer.check_size()?;
-        dispatch!(Secret, &self.secret, d => {
+        dispatch!(Secret, self.secret, ref d => {
             let q = ops::public_from_coordinates(&peer.x, &peer.y)?;
             ops::exchange(d, &q)
         })
     }
 
     fn private_numbers(&self) -> Result<EcPrivateNumbers> {
-        let private_value = dispatch!(Secret, &self.secret, d => {
+        let private_value = dispatch!(Secret, self.secret, ref d => {
             let mut bytes = d.to_bytes();
             let value = EcInteger::from_be_slice(&bytes);
             zeroize::Zeroize::zeroize(&mut bytes);

@@ -31,18 +31,23 @@ pub(crate) trait Ops:
     const CURVE: EllipticCurve;
 }
 
+#[cfg(feature = "p224")]
 impl Ops for p224::NistP224 {
     const CURVE: EllipticCurve = EllipticCurve::Secp224r1;
 }
+#[cfg(feature = "p256")]
 impl Ops for p256::NistP256 {
     const CURVE: EllipticCurve = EllipticCurve::Secp256r1;
 }
+#[cfg(feature = "p384")]
 impl Ops for p384::NistP384 {
     const CURVE: EllipticCurve = EllipticCurve::Secp384r1;
 }
+#[cfg(feature = "p521")]
 impl Ops for p521::NistP521 {
     const CURVE: EllipticCurve = EllipticCurve::Secp521r1;
 }
+#[cfg(feature = "secp256k1")]
 impl Ops for k256::Secp256k1 {
     const CURVE: EllipticCurve = EllipticCurve::Secp256k1;
 }
@@ -184,20 +189,78 @@ trait DigestJob {
 /// RFC 6979 builds its HMAC-DRBG on the hash as a type, so a hash is offered only where one is
 /// dispatched below; BLAKE2, MD5 and SM3 are not ECDSA hashes in pyca/cryptography's tests, and
 /// SHAKE has no fixed output to build the HMAC on.
-pub(crate) const ECDSA_HASHES: HashSet = HashSet::SIGNATURE;
+///
+/// Only the hashes compiled in (features `sha1`, `sha224` to `sha512-256`, `sha3`) are in the set: the
+/// same features gate the arms of [`with_digest`].
+pub(crate) const ECDSA_HASHES: HashSet = HashSet::SIGNATURE.without(&COMPILED_OUT);
+
+/// The signature hashes this build has no digest type for.
+// Each arm below is a feature test, `true` or `false` per build: not a `matches!`.
+#[allow(clippy::match_like_matches_macro)]
+const COMPILED_OUT: [HashAlgorithm; 11] = {
+    const ALL: [HashAlgorithm; 11] = [
+        HashAlgorithm::Sha1,
+        HashAlgorithm::Sha224,
+        HashAlgorithm::Sha256,
+        HashAlgorithm::Sha384,
+        HashAlgorithm::Sha512,
+        HashAlgorithm::Sha512_224,
+        HashAlgorithm::Sha512_256,
+        HashAlgorithm::Sha3_224,
+        HashAlgorithm::Sha3_256,
+        HashAlgorithm::Sha3_384,
+        HashAlgorithm::Sha3_512,
+    ];
+    // Unused slots repeat a hash that is compiled out, or (when none is) MD5, never an ECDSA hash.
+    let mut out = [HashAlgorithm::Md5; 11];
+    let (mut i, mut n) = (0, 0);
+    while i < ALL.len() {
+        let compiled = match ALL[i] {
+            HashAlgorithm::Sha1 => cfg!(feature = "sha1"),
+            HashAlgorithm::Sha224 => cfg!(feature = "sha224"),
+            HashAlgorithm::Sha256 => cfg!(feature = "sha256"),
+            HashAlgorithm::Sha384 => cfg!(feature = "sha384"),
+            HashAlgorithm::Sha512 => cfg!(feature = "sha512"),
+            HashAlgorithm::Sha512_224 => cfg!(feature = "sha512-224"),
+            HashAlgorithm::Sha512_256 => cfg!(feature = "sha512-256"),
+            HashAlgorithm::Sha3_224
+            | HashAlgorithm::Sha3_256
+            | HashAlgorithm::Sha3_384
+            | HashAlgorithm::Sha3_512 => cfg!(feature = "sha3"),
+            _ => false,
+        };
+        if !compiled {
+            out[n] = ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
 
 fn with_digest<J: DigestJob>(algorithm: HashAlgorithm, job: J) -> Result<J::Output> {
     Ok(match algorithm {
+        #[cfg(feature = "sha1")]
         HashAlgorithm::Sha1 => job.run::<sha1::Sha1>(),
+        #[cfg(feature = "sha224")]
         HashAlgorithm::Sha224 => job.run::<sha2::Sha224>(),
+        #[cfg(feature = "sha256")]
         HashAlgorithm::Sha256 => job.run::<sha2::Sha256>(),
+        #[cfg(feature = "sha384")]
         HashAlgorithm::Sha384 => job.run::<sha2::Sha384>(),
+        #[cfg(feature = "sha512")]
         HashAlgorithm::Sha512 => job.run::<sha2::Sha512>(),
+        #[cfg(feature = "sha512-224")]
         HashAlgorithm::Sha512_224 => job.run::<sha2::Sha512_224>(),
+        #[cfg(feature = "sha512-256")]
         HashAlgorithm::Sha512_256 => job.run::<sha2::Sha512_256>(),
+        #[cfg(feature = "sha3")]
         HashAlgorithm::Sha3_224 => job.run::<sha3::Sha3_224>(),
+        #[cfg(feature = "sha3")]
         HashAlgorithm::Sha3_256 => job.run::<sha3::Sha3_256>(),
+        #[cfg(feature = "sha3")]
         HashAlgorithm::Sha3_384 => job.run::<sha3::Sha3_384>(),
+        #[cfg(feature = "sha3")]
         HashAlgorithm::Sha3_512 => job.run::<sha3::Sha3_512>(),
         other => return Err(Error::unsupported(Reason::Hash, other.name())),
     })
