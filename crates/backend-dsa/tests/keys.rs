@@ -162,3 +162,51 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn debug_output_holds_no_secret() {
+    let numbers = key().private_numbers().unwrap();
+    let hex_x: String = numbers.x.iter().map(|b| format!("{b:02x}")).collect();
+    for shown in [
+        format!("{numbers:?}"),
+        format!(
+            "{:?}",
+            RustCryptoDsaPrivateKey::from_numbers(&numbers).unwrap()
+        ),
+    ] {
+        assert!(!shown.contains(&hex_x), "{shown}");
+        assert!(!shown.contains(&format!("{:?}", numbers.x)), "{shown}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Random numbers of the accepted sizes (p odd with its top bit set, q likewise) are refused
+    /// with a typed error, never a panic; so are random signature bytes.
+    #[test]
+    fn random_numbers_and_signatures_never_panic(
+        p in proptest::collection::vec(any::<u8>(), 128),
+        q in proptest::collection::vec(any::<u8>(), 20),
+        g in proptest::collection::vec(any::<u8>(), 1..128),
+        y in proptest::collection::vec(any::<u8>(), 1..129),
+        x in proptest::collection::vec(any::<u8>(), 0..40),
+        sig in proptest::collection::vec(any::<u8>(), 0..80),
+    ) {
+        let mut p = p;
+        let mut q = q;
+        p[0] |= 0x80;
+        p[127] |= 1;
+        q[0] |= 0x80;
+        q[19] |= 1;
+        let params = DsaParameterNumbers::new(&p, &q, &g);
+        let public = DsaPublicNumbers::new(&y, params.clone());
+        let private = DsaPrivateNumbers::new(&x, public.clone());
+        // A random g has order q with negligible probability: every load is an error.
+        prop_assert!(RustCrypto.load_dsa_parameter_numbers(&params).is_err());
+        prop_assert!(RustCrypto.load_dsa_public_numbers(&public).is_err());
+        prop_assert!(RustCrypto.load_dsa_private_numbers(&private).is_err());
+        let verified = key().public_key().unwrap().verify(&sig, b"m", SHA256);
+        prop_assert!(verified.is_err());
+    }
+}
