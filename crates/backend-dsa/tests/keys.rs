@@ -210,3 +210,21 @@ proptest! {
         prop_assert!(verified.is_err());
     }
 }
+
+#[test]
+fn every_generation_size_has_its_fips_subgroup_size() {
+    for (key_size, subgroup_size) in [(1024, 160), (2048, 224), (3072, 256)] {
+        let parameters = RustCrypto.generate_dsa_parameters(key_size).unwrap();
+        let numbers = parameters.parameter_numbers();
+        assert_eq!(
+            (numbers.key_size(), numbers.subgroup_size()),
+            (key_size, subgroup_size)
+        );
+        let key = parameters.generate_private_key().unwrap();
+        let sig = key.sign(b"m", SHA256).unwrap();
+        key.public_key()
+            .unwrap()
+            .verify(&sig, b"m", SHA256)
+            .unwrap();
+    }
+}
