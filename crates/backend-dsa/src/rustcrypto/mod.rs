@@ -337,15 +337,19 @@ impl RustCryptoDsaPrivateKey {
                 nonces.fill_next_k(k_ref);
             }
             let k = Zeroizing::new(U256::from_be_slice(&k_bytes[..]));
-            let r: U256 = g.pow_g(&k).retrieve().rem(&g.q_nz);
+            // g^k mod p and its Montgomery form are zeroized too (hygiene: r is public, g^k is not).
+            let gk = Zeroizing::new(g.pow_g(&k));
+            let gk = Zeroizing::new(gk.retrieve());
+            let r: U256 = gk.rem(&g.q_nz);
             if bool::from(r.is_zero()) {
                 continue;
             }
-            let Some(k_inv) = g.scalar(&k).invert().into_option() else {
+            let Some(k_inv) = Zeroizing::new(g.scalar(&k)).invert().into_option() else {
                 continue;
             };
             let k_inv = Zeroizing::new(k_inv);
-            let s = (*k_inv * (z + *x * g.scalar(&r))).retrieve();
+            let xr_plus_z = Zeroizing::new(z + *x * g.scalar(&r));
+            let s = (*k_inv * *xr_plus_z).retrieve();
             if bool::from(s.is_zero()) {
                 continue;
             }
