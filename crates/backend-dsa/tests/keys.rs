@@ -100,6 +100,16 @@ fn supported_answers_follow_the_rows_and_the_calls() {
         assert_eq!(supported, signed.is_ok(), "{hash:?}: {signed:?}");
         if !supported {
             assert!(matches!(signed, Err(Error::Unsupported { .. })));
+            // The hash decides before the digest's length does.
+            let short = MessageHash::Prehashed(hash);
+            assert!(matches!(
+                key.sign(&[0; 3], short),
+                Err(Error::Unsupported { .. })
+            ));
+            assert!(matches!(
+                key.public_key().unwrap().verify(&[0x30, 0], &[0; 3], short),
+                Err(Error::Unsupported { .. })
+            ));
         }
     }
     for size in [512usize, 1024, 1536, 2048, 3072, 4096] {

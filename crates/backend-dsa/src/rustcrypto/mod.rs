@@ -211,6 +211,7 @@ impl DsaPublicKey for RustCryptoDsaPublicKey {
     }
 
     fn verify(&self, signature: &[u8], data: &[u8], algorithm: MessageHash) -> Result<()> {
+        check_hash(algorithm)?;
         check_prehashed_len(algorithm, data)?;
         with_digest(
             algorithm.algorithm(),
@@ -289,6 +290,8 @@ impl RustCryptoDsaPrivateKey {
         data: &[u8],
         algorithm: MessageHash,
     ) -> Result<Vec<u8>> {
+        // An unsupported hash is refused before the generator is asked for anything.
+        check_hash(algorithm)?;
         let mut entropy = Zeroizing::new([0u8; 32]);
         let entropy = entropy
             .get_mut(..self.public.group.q_len())
@@ -304,6 +307,7 @@ impl RustCryptoDsaPrivateKey {
     }
 
     fn sign_hedged(&self, data: &[u8], algorithm: MessageHash, entropy: &[u8]) -> Result<Vec<u8>> {
+        check_hash(algorithm)?;
         check_prehashed_len(algorithm, data)?;
         with_digest(
             algorithm.algorithm(),
@@ -404,6 +408,19 @@ impl DsaPrivateKey for RustCryptoDsaPrivateKey {
         Ok(DsaPrivateNumbers::new(
             trimmed(x.as_ref()),
             self.public.public_numbers(),
+        ))
+    }
+}
+
+/// A hash outside the rows is `Unsupported`, before any other check (a prehashed digest of the
+/// wrong length for an unsupported hash is still `Unsupported`, as the rows say).
+fn check_hash(algorithm: MessageHash) -> Result<()> {
+    if DSA_HASHES.contains(algorithm.algorithm()) {
+        Ok(())
+    } else {
+        Err(Error::unsupported(
+            Reason::Hash,
+            algorithm.algorithm().name(),
         ))
     }
 }
