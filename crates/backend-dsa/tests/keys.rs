@@ -100,6 +100,16 @@ fn supported_answers_follow_the_rows_and_the_calls() {
         assert_eq!(supported, signed.is_ok(), "{hash:?}: {signed:?}");
         if !supported {
             assert!(matches!(signed, Err(Error::Unsupported { .. })));
+            // The hash decides before the digest's length does.
+            let short = MessageHash::Prehashed(hash);
+            assert!(matches!(
+                key.sign(&[0; 3], short),
+                Err(Error::Unsupported { .. })
+            ));
+            assert!(matches!(
+                key.public_key().unwrap().verify(&[0x30, 0], &[0; 3], short),
+                Err(Error::Unsupported { .. })
+            ));
         }
     }
     for size in [512usize, 1024, 1536, 2048, 3072, 4096] {
@@ -160,5 +170,71 @@ proptest! {
             public.verify(&sig, &other, MessageHash::Hash(hash)),
             Err(Error::InvalidSignature)
         );
+    }
+}
+
+#[test]
+fn debug_output_holds_no_secret() {
+    let numbers = key().private_numbers().unwrap();
+    let hex_x: String = numbers.x.iter().map(|b| format!("{b:02x}")).collect();
+    for shown in [
+        format!("{numbers:?}"),
+        format!(
+            "{:?}",
+            RustCryptoDsaPrivateKey::from_numbers(&numbers).unwrap()
+        ),
+    ] {
+        assert!(!shown.contains(&hex_x), "{shown}");
+        assert!(!shown.contains(&format!("{:?}", numbers.x)), "{shown}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Random numbers of the accepted sizes (p odd with its top bit set, q likewise) are refused
+    /// with a typed error, never a panic; so are random signature bytes.
+    #[test]
+    fn random_numbers_and_signatures_never_panic(
+        p in proptest::collection::vec(any::<u8>(), 128),
+        q in proptest::collection::vec(any::<u8>(), 20),
+        g in proptest::collection::vec(any::<u8>(), 1..128),
+        y in proptest::collection::vec(any::<u8>(), 1..129),
+        x in proptest::collection::vec(any::<u8>(), 0..40),
+        sig in proptest::collection::vec(any::<u8>(), 0..80),
+    ) {
+        let mut p = p;
+        let mut q = q;
+        p[0] |= 0x80;
+        p[127] |= 1;
+        q[0] |= 0x80;
+        q[19] |= 1;
+        let params = DsaParameterNumbers::new(&p, &q, &g);
+        let public = DsaPublicNumbers::new(&y, params.clone());
+        let private = DsaPrivateNumbers::new(&x, public.clone());
+        // A random g has order q with negligible probability: every load is an error.
+        prop_assert!(RustCrypto.load_dsa_parameter_numbers(&params).is_err());
+        prop_assert!(RustCrypto.load_dsa_public_numbers(&public).is_err());
+        prop_assert!(RustCrypto.load_dsa_private_numbers(&private).is_err());
+        let verified = key().public_key().unwrap().verify(&sig, b"m", SHA256);
+        prop_assert!(verified.is_err());
+    }
+}
+
+#[test]
+fn every_generation_size_has_its_fips_subgroup_size() {
+    for (key_size, subgroup_size) in [(1024, 160), (2048, 224), (3072, 256)] {
+        let parameters = RustCrypto.generate_dsa_parameters(key_size).unwrap();
+        let numbers = parameters.parameter_numbers();
+        assert_eq!(
+            (numbers.key_size(), numbers.subgroup_size()),
+            (key_size, subgroup_size)
+        );
+        let key = parameters.generate_private_key().unwrap();
+        let sig = key.sign(b"m", SHA256).unwrap();
+        key.public_key()
+            .unwrap()
+            .verify(&sig, b"m", SHA256)
+            .unwrap();
     }
 }

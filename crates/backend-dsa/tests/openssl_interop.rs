@@ -195,9 +195,15 @@ fn our_parameters_and_keys_pass_openssl_checks_and_sign_there() {
     let Some(ws) = Workspace::new("ours") else {
         return;
     };
-    let key = RustCrypto
-        .generate_dsa_private_key_and_parameters(1024)
-        .unwrap();
+    for key_size in [1024, 2048] {
+        let key = RustCrypto
+            .generate_dsa_private_key_and_parameters(key_size)
+            .unwrap();
+        ours_through_openssl(&ws, &*key);
+    }
+}
+
+fn ours_through_openssl(ws: &Workspace, key: &dyn DsaPrivateKey) {
     let numbers = key.private_numbers().unwrap();
     let der = ws.write("key.der", &dsa_der(&numbers));
     ws.openssl(&[
@@ -217,6 +223,6 @@ fn our_parameters_and_keys_pass_openssl_checks_and_sign_there() {
         text_numbers(&ws.openssl(&["pkey", "-in", "key.pem", "-text", "-noout"])),
         numbers
     );
-    cross_sign(&ws, &*key, HashAlgorithm::Sha256, "-sha256");
-    cross_sign(&ws, &*key, HashAlgorithm::Sha384, "-sha384");
+    cross_sign(ws, key, HashAlgorithm::Sha256, "-sha256");
+    cross_sign(ws, key, HashAlgorithm::Sha384, "-sha384");
 }

@@ -244,7 +244,10 @@ pub use backend_dh::{
 pub use backend_keys as keys;
 #[cfg(feature = "keys")]
 pub use backend_keys::SignatureAlgorithm;
-#[cfg(all(feature = "keys", any(feature = "rsa", feature = "ec")))]
+#[cfg(all(
+    feature = "keys",
+    any(feature = "rsa", feature = "ec", feature = "dsa")
+))]
 pub use backend_keys::{
     AsyncSigner, PrivateKey, PublicKey, Signer, SigningKey, sign_and_verify, sign_and_verify_async,
 };

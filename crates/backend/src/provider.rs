@@ -194,8 +194,8 @@ impl Provider<'_> {
     /// with [`Error::Unsupported`]: a provider whose rows contradict its own calls would make a
     /// composition pick it and fail instead of falling through. [`MultiBackend::new`] runs it.
     ///
-    /// RSA rows are not exercised here (their cheapest call is a key load or generation); the
-    /// vector runner covers them with `--provider`.
+    /// RSA and DSA rows are not exercised here (their cheapest call is a key load or
+    /// generation); the vector runner covers them with `--provider`.
     pub fn check(&self) -> core::result::Result<(), Inconsistency> {
         check::provider(self)
     }

@@ -21,13 +21,19 @@ use sha2::{Digest, Sha256};
 /// SHA-256's output length in bits (`outlen`).
 const OUTLEN: u32 = 256;
 
-/// A FIPS probable-prime test of `candidate` (an error probability below 2^-100).
-fn probable_prime(rng: &mut RecordingRng<'_>, candidate: &BoxedUint) -> bool {
-    let bits = candidate.bit_width_vartime();
-    let options = FipsOptions::with_error_bound(bits, 100)
+/// The options of the FIPS probable-prime test for `bits`-bit candidates: Miller-Rabin rounds
+/// with random bases for an error below 2^-100 (computed once per size: `crypto-primes` derives
+/// the count with a floating-point bound that costs more than a failed candidate's test), trial
+/// division first, a strong Lucas test last.
+fn prime_test_options(bits: u32) -> FipsOptions {
+    FipsOptions::with_error_bound(bits, 100)
         .unwrap_or(FipsOptions::with_mr_iterations(64))
         .with_lucas_test()
-        .with_trial_division_test();
+        .with_trial_division_test()
+}
+
+/// A FIPS probable-prime test of `candidate`.
+fn probable_prime(rng: &mut RecordingRng<'_>, candidate: &BoxedUint, options: FipsOptions) -> bool {
     is_prime(rng, Flavor::Any, candidate, options)
 }
 
@@ -67,6 +73,7 @@ fn search(rng: &mut RecordingRng<'_>, l: u32, n: u32) -> Result<(BoxedUint, Boxe
     let seed_len = (n / 8) as usize;
     // n = ceil(L / outlen) - 1 blocks below the top one; with L a multiple of 256, b = outlen - 1.
     let blocks = l.div_ceil(OUTLEN) as u64;
+    let (q_test, p_test) = (prime_test_options(n), prime_test_options(l));
     loop {
         let mut seed = alloc::vec![0u8; seed_len];
         rng.fill_bytes(&mut seed);
@@ -83,7 +90,7 @@ fn search(rng: &mut RecordingRng<'_>, l: u32, n: u32) -> Result<(BoxedUint, Boxe
             *low |= 1;
         }
         let q = BoxedUint::from_be_slice(&q_bytes, l).map_err(|_| UNREACHABLE)?;
-        if !probable_prime(rng, &q) {
+        if !probable_prime(rng, &q, q_test) {
             continue;
         }
         let two_q = NonZero::new(q.wrapping_add(&q))
@@ -106,7 +113,7 @@ fn search(rng: &mut RecordingRng<'_>, l: u32, n: u32) -> Result<(BoxedUint, Boxe
             let p = x
                 .wrapping_sub(&c)
                 .wrapping_add(BoxedUint::one_with_precision(l));
-            if p.bit_width_vartime() == l && probable_prime(rng, &p) {
+            if p.bit_width_vartime() == l && probable_prime(rng, &p, p_test) {
                 return Ok((p, q));
             }
         }
