@@ -42,6 +42,9 @@ pub fn main(_args: &[String]) -> crate::Result {
     crate::vectors::main(&[])?;
     // The same corpus through a composition: routing must lose nothing (issue #10).
     crate::vectors::main(&["--provider".into(), "multi".into()])?;
+    // ring alone (its rows' exclusions skipped) and the old partial composition (issue #12).
+    crate::vectors::main(&["--provider".into(), "ring".into()])?;
+    crate::vectors::main(&["--provider".into(), "partial".into()])?;
     crate::nostd::main(&[])?;
     if std::process::Command::new("cargo")
         .args(["deny", "--version"])
