@@ -20,7 +20,12 @@ pub const NAMES: &[&str] = &["rustcrypto", "multi", "partial", "ring"];
 const PARTIAL_ROWS: &[Capability] = &[
     Capability::new(Algorithm::Hash(HashAlgorithm::Sha256)),
     Capability::new(Algorithm::Hmac(HashAlgorithm::Sha256)),
-    Capability::new(Algorithm::Aead(AeadKind::AesGcm)).key_bits(Sizes::exactly(128)),
+    // Nonce and tag as RustCrypto takes them: a restriction must not claim more than its inner
+    // provider does (the keyed NIST GCM runner has 1-byte IVs, which RustCrypto refuses).
+    Capability::new(Algorithm::Aead(AeadKind::AesGcm))
+        .key_bits(Sizes::exactly(128))
+        .nonce_bytes(Sizes::range(8, 128, 1))
+        .tag_bytes(Sizes::exactly(16)),
 ];
 
 /// The provider called `name`. A composition lives as long as the process (the command runs once).
