@@ -538,3 +538,135 @@ fn ring_keys_are_signers_of_the_key_layer() {
         .verify(&sig, b"tbsCertificate", &ps256, ps256.message())
         .unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Round trips with the `openssl` command: ring's RSA signatures verify in OpenSSL, and OpenSSL's
+// verify with a ring key. Skipped, with a message, without `openssl`.
+
+/// DER of a PKCS#1 `RSAPrivateKey` for OpenSSL (serialization proper is not built yet).
+fn pkcs1_der(numbers: &RsaPrivateNumbers) -> Vec<u8> {
+    fn length(len: usize) -> Vec<u8> {
+        match len {
+            0..=0x7f => vec![len as u8],
+            0x80..=0xff => vec![0x81, len as u8],
+            _ => vec![0x82, (len >> 8) as u8, len as u8],
+        }
+    }
+    fn integer(magnitude: &[u8]) -> Vec<u8> {
+        let start = magnitude
+            .iter()
+            .position(|&b| b != 0)
+            .unwrap_or(magnitude.len());
+        let mut value = magnitude[start..].to_vec();
+        if value.first().is_none_or(|&b| b & 0x80 != 0) {
+            value.insert(0, 0);
+        }
+        [vec![0x02], length(value.len()), value].concat()
+    }
+    let fields = [
+        integer(&[0]),
+        integer(&numbers.public_numbers.n),
+        integer(&numbers.public_numbers.e),
+        integer(&numbers.d),
+        integer(&numbers.p),
+        integer(&numbers.q),
+        integer(&numbers.dmp1),
+        integer(&numbers.dmq1),
+        integer(&numbers.iqmp),
+    ]
+    .concat();
+    [vec![0x30], length(fields.len()), fields].concat()
+}
+
+fn openssl(args: &[&str]) -> bool {
+    std::process::Command::new("openssl")
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn ring_rsa_signatures_round_trip_with_openssl() {
+    if !openssl(&["version"]) {
+        eprintln!("openssl not installed: skipping the OpenSSL round trips");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("backend-ring-openssl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let rc = backend::rsa::RustCryptoRsaPrivateKey::generate_with_rng(
+        &mut backend::rng::OsRandom,
+        65537,
+        2048,
+    )
+    .unwrap();
+    let numbers = backend::RsaPrivateKey::private_numbers(&rc).unwrap();
+    let key = Ring.load_rsa_private_numbers(&numbers).unwrap();
+    std::fs::write(path("key.der"), pkcs1_der(&numbers)).unwrap();
+    assert!(openssl(&[
+        "rsa",
+        "-inform",
+        "DER",
+        "-in",
+        &path("key.der"),
+        "-pubout",
+        "-out",
+        &path("pub.pem"),
+    ]));
+    std::fs::write(path("msg"), b"signed by ring, verified by OpenSSL").unwrap();
+    for (h, name) in [
+        (HashAlgorithm::Sha256, "-sha256"),
+        (HashAlgorithm::Sha384, "-sha384"),
+        (HashAlgorithm::Sha512, "-sha512"),
+    ] {
+        let hash = MessageHash::Hash(h);
+        let pss = AsymmetricPadding::pss(h, SaltLength::DigestLength);
+        for (padding, opts) in [
+            (AsymmetricPadding::Pkcs1v15, &[][..]),
+            (
+                pss,
+                &[
+                    "-sigopt",
+                    "rsa_padding_mode:pss",
+                    "-sigopt",
+                    "rsa_pss_saltlen:digest",
+                ][..],
+            ),
+        ] {
+            // ring signs, OpenSSL verifies.
+            let sig = key
+                .sign(b"signed by ring, verified by OpenSSL", padding, hash)
+                .unwrap();
+            std::fs::write(path("sig"), &sig).unwrap();
+            let pub_path = path("pub.pem");
+            let mut args = vec!["dgst", name, "-verify", &pub_path];
+            args.extend_from_slice(opts);
+            let sig_path = path("sig");
+            let msg_path = path("msg");
+            args.extend_from_slice(&["-signature", &sig_path, &msg_path]);
+            assert!(
+                openssl(&args),
+                "OpenSSL refused ring's {padding:?} {h:?} signature"
+            );
+            // OpenSSL signs, the ring key verifies.
+            let mut args = vec!["dgst", name, "-keyform", "DER"];
+            let key_path = path("key.der");
+            args.extend_from_slice(&["-sign", &key_path]);
+            args.extend_from_slice(opts);
+            let out_path = path("ossl.sig");
+            args.extend_from_slice(&["-out", &out_path, &msg_path]);
+            assert!(openssl(&args), "OpenSSL could not sign");
+            let ossl_sig = std::fs::read(path("ossl.sig")).unwrap();
+            key.public_key()
+                .unwrap()
+                .verify(
+                    &ossl_sig,
+                    b"signed by ring, verified by OpenSSL",
+                    padding,
+                    hash,
+                )
+                .unwrap();
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
