@@ -52,6 +52,9 @@ pub fn main(args: &[String]) -> crate::Result {
                 "backend",
                 "--bench",
                 name,
+                // The `multi` and `ring-facade` columns (issue #12).
+                "--features",
+                "ring",
                 "--",
                 "--warm-up-time",
                 "1",
@@ -62,6 +65,7 @@ pub fn main(args: &[String]) -> crate::Result {
     }
     let results = collect(&criterion_dir())?;
     print_table(&results, &names);
+    print_multi_table(&results, &names);
     Ok(())
 }
 
@@ -307,4 +311,64 @@ fn cpu_name() -> String {
                 .map(|s| s.trim().to_string())
         })
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// The composition's table (issue #12): per group with a `multi` column, `MultiBackend[ring,
+/// rustcrypto]` against `ring` itself (the raw crate), ring's provider called directly through the
+/// same trait (`ring-facade`: the difference to `multi` is the dispatch), the RustCrypto facade, and
+/// `openssl speed` where mapped. The keyed-seal groups take the `-encrypt` groups' OpenSSL figure.
+fn print_multi_table(results: &BTreeMap<String, BTreeMap<String, Measured>>, benches: &[&str]) {
+    println!(
+        "\n| group | multi | ring | ring-facade | facade | openssl | multi/ring | multi/ring-facade | multi/facade | multi/openssl |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for (group, fns) in results {
+        if !benches.iter().any(|b| {
+            group.starts_with(&format!("{b}/")) || group.starts_with("hmac/") && *b == "hash"
+        }) {
+            continue;
+        }
+        let Some(multi) = fns.get("multi") else {
+            continue;
+        };
+        let cell = |id: &str| fns.get(id).map(rate).unwrap_or_else(|| "-".into());
+        let ratio = |id: &str| {
+            fns.get(id)
+                .map(|peer| format!("{:.2}x", peer.mean_ns / multi.mean_ns))
+                .unwrap_or_else(|| "-".into())
+        };
+        let openssl_group = group.replace("-keyed-seal/", "-encrypt/");
+        let (ossl_cell, ossl_ratio) = match multi
+            .bytes
+            .and_then(|bytes| openssl_rate(&openssl_group, bytes as usize).map(|r| (bytes, r)))
+        {
+            Some((bytes, bps)) => (
+                format!("{:.0} MB/s", bps / 1e6),
+                format!("{:.2}x", bytes / multi.mean_ns * 1e9 / bps),
+            ),
+            None => openssl_rsa_ops(group)
+                .or_else(|| openssl_ec_ops(group))
+                .map(|ops| {
+                    (
+                        format!("{ops:.0} op/s"),
+                        format!("{:.2}x", 1e9 / multi.mean_ns / ops),
+                    )
+                })
+                .unwrap_or_else(|| ("-".into(), "-".into())),
+        };
+        println!(
+            "| {group} | {} | {} | {} | {} | {ossl_cell} | {} | {} | {} | {ossl_ratio} |",
+            rate(multi),
+            cell("ring"),
+            cell("ring-facade"),
+            cell("facade"),
+            ratio("ring"),
+            ratio("ring-facade"),
+            ratio("facade"),
+        );
+    }
+    println!(
+        "\n(ratios: multi throughput ÷ peer throughput; CPU: {})",
+        cpu_name()
+    );
 }

@@ -42,6 +42,9 @@ pub fn main(_args: &[String]) -> crate::Result {
     crate::vectors::main(&[])?;
     // The same corpus through a composition: routing must lose nothing (issue #10).
     crate::vectors::main(&["--provider".into(), "multi".into()])?;
+    // ring alone (its rows' exclusions skipped) and the old partial composition (issue #12).
+    crate::vectors::main(&["--provider".into(), "ring".into()])?;
+    crate::vectors::main(&["--provider".into(), "partial".into()])?;
     crate::nostd::main(&[])?;
     // Algorithm features (issue 19): supported <=> call with some off, and the binary-size budget
     // (facade / raw added size at most 1.10x).

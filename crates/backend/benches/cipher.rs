@@ -112,6 +112,28 @@ fn keyed(c: &mut Criterion, size: usize, label: &str) {
                     .expect("seal")
             })
         });
+        #[cfg(feature = "ring")]
+        {
+            // The composition's key (made by ring), and ring's provider called directly.
+            let multi_key = multi().create_aead_key(aead, key).expect("key");
+            g.bench_function(BenchmarkId::new("multi", ""), |b| {
+                b.iter(|| {
+                    out.copy_from_slice(black_box(&input));
+                    multi_key
+                        .encrypt_in_place_detached(&NONCE, &mut out, &[])
+                        .expect("seal")
+                })
+            });
+            let ring_facade = backend::ring::Ring.create_aead_key(aead, key).expect("key");
+            g.bench_function(BenchmarkId::new("ring-facade", ""), |b| {
+                b.iter(|| {
+                    out.copy_from_slice(black_box(&input));
+                    ring_facade
+                        .encrypt_in_place_detached(&NONCE, &mut out, &[])
+                        .expect("seal")
+                })
+            });
+        }
         g.finish();
     }
 }
@@ -234,6 +256,17 @@ fn benches(c: &mut Criterion) {
 
         keyed(c, size, label);
     }
+}
+
+/// `MultiBackend[ring, rustcrypto]`, built once: the `multi` column of issue #12 (with the `ring`
+/// feature; `cargo xtask bench` turns it on).
+#[cfg(feature = "ring")]
+fn multi() -> &'static backend::MultiBackend<'static> {
+    static MULTI: std::sync::OnceLock<backend::MultiBackend<'static>> = std::sync::OnceLock::new();
+    MULTI.get_or_init(|| {
+        backend::MultiBackend::new([backend::Provider::RING, backend::Provider::RUSTCRYPTO])
+            .expect("consistent providers")
+    })
 }
 
 criterion_group!(cipher_benches, benches);

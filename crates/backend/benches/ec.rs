@@ -46,6 +46,15 @@ macro_rules! raw_curve {
             g.bench_function("ring", |b| {
                 b.iter(|| ring::signature::EcdsaKeyPair::generate_pkcs8($ring_sign, &rng).unwrap())
             });
+            // The composition generates with ring's provider: RustCrypto draws the scalar from
+            // the caller's generator, ring loads the pair (see backend-ring's docs).
+            #[cfg(feature = "ring")]
+            g.bench_function("multi", |b| {
+                b.iter(|| {
+                    EllipticCurveBackend::generate_elliptic_curve_private_key(multi(), curve)
+                        .unwrap()
+                })
+            });
             g.finish();
 
             let key =
@@ -77,6 +86,26 @@ macro_rules! raw_curve {
             g.bench_function("ring", |b| {
                 b.iter(|| ring_key.sign(&rng, black_box(MESSAGE)).unwrap())
             });
+            // The composition's key is ring's: a random nonce, like the `ring` column.
+            #[cfg(feature = "ring")]
+            let randomized = Ecdsa::new(MessageHash::Hash($hash));
+            #[cfg(feature = "ring")]
+            {
+                let multi_key =
+                    EllipticCurveBackend::load_elliptic_curve_private_numbers(multi(), &numbers)
+                        .unwrap();
+                g.bench_function("multi", |b| {
+                    b.iter(|| multi_key.sign(black_box(MESSAGE), randomized).unwrap())
+                });
+                let ring_facade = EllipticCurveBackend::load_elliptic_curve_private_numbers(
+                    &backend::ring::Ring,
+                    &numbers,
+                )
+                .unwrap();
+                g.bench_function("ring-facade", |b| {
+                    b.iter(|| ring_facade.sign(black_box(MESSAGE), randomized).unwrap())
+                });
+            }
             g.finish();
 
             let signature = key.sign(MESSAGE, deterministic).unwrap();
@@ -120,6 +149,35 @@ macro_rules! raw_curve {
                         .unwrap()
                 })
             });
+            #[cfg(feature = "ring")]
+            {
+                let point = public
+                    .encoded_point(backend::PointFormat::Uncompressed)
+                    .unwrap();
+                let multi_public =
+                    EllipticCurveBackend::load_elliptic_curve_public_bytes(multi(), curve, &point)
+                        .unwrap();
+                g.bench_function("multi", |b| {
+                    b.iter(|| {
+                        multi_public
+                            .verify(black_box(&signature), MESSAGE, deterministic)
+                            .unwrap()
+                    })
+                });
+                let ring_facade = EllipticCurveBackend::load_elliptic_curve_public_bytes(
+                    &backend::ring::Ring,
+                    curve,
+                    &point,
+                )
+                .unwrap();
+                g.bench_function("ring-facade", |b| {
+                    b.iter(|| {
+                        ring_facade
+                            .verify(black_box(&signature), MESSAGE, deterministic)
+                            .unwrap()
+                    })
+                });
+            }
             g.finish();
 
             let peer =
@@ -143,6 +201,26 @@ macro_rules! raw_curve {
             g.bench_function("facade", |b| {
                 b.iter(|| key.exchange(Ecdh, black_box(peer.public_key())).unwrap())
             });
+            // A static key's ECDH in the composition runs in RustCrypto (ring's agreement is
+            // ephemeral only); `ring-facade` is ring's own ephemeral form through the provider.
+            #[cfg(feature = "ring")]
+            {
+                let multi_key =
+                    EllipticCurveBackend::load_elliptic_curve_private_numbers(multi(), &numbers)
+                        .unwrap();
+                g.bench_function("multi", |b| {
+                    b.iter(|| {
+                        multi_key
+                            .exchange(Ecdh, black_box(peer.public_key()))
+                            .unwrap()
+                    })
+                });
+                g.bench_function("ring-facade", |b| {
+                    b.iter(|| {
+                        backend::ring::ephemeral_ecdh(curve, black_box(peer.public_key())).unwrap()
+                    })
+                });
+            }
             g.bench_function("facade-dyn", |b| {
                 b.iter(|| {
                     dyn_key
@@ -168,6 +246,17 @@ macro_rules! raw_curve {
             g.finish();
         }
     };
+}
+
+/// `MultiBackend[ring, rustcrypto]`, built once: the `multi` column of issue #12 (with the `ring`
+/// feature; `cargo xtask bench` turns it on).
+#[cfg(feature = "ring")]
+fn multi() -> &'static backend::MultiBackend<'static> {
+    static MULTI: std::sync::OnceLock<backend::MultiBackend<'static>> = std::sync::OnceLock::new();
+    MULTI.get_or_init(|| {
+        backend::MultiBackend::new([backend::Provider::RING, backend::Provider::RUSTCRYPTO])
+            .expect("consistent providers")
+    })
 }
 
 raw_curve!(

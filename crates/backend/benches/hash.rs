@@ -56,6 +56,25 @@ fn hashes(c: &mut Criterion) {
             group.bench_function("ring", |b| {
                 b.iter(|| ring::digest::digest(ring_alg, black_box(&data)))
             });
+            // The composition's one-shot hash (routed to ring), and ring's provider called
+            // directly through the same trait: the difference is the dispatch.
+            #[cfg(feature = "ring")]
+            {
+                group.bench_function("multi", |b| {
+                    b.iter(|| {
+                        multi()
+                            .hash(algorithm, black_box(&data))
+                            .expect("supported")
+                    })
+                });
+                group.bench_function("ring-facade", |b| {
+                    b.iter(|| {
+                        backend::ring::Ring
+                            .hash(algorithm, black_box(&data))
+                            .expect("supported")
+                    })
+                });
+            }
             group.finish();
         }
     }
@@ -99,8 +118,40 @@ fn hmacs(c: &mut Criterion) {
                 ring::hmac::sign(&key, black_box(&data))
             })
         });
+        #[cfg(feature = "ring")]
+        {
+            group.bench_function("multi", |b| {
+                b.iter(|| {
+                    let mut ctx = multi()
+                        .create_hmac_ctx(KEY, HashAlgorithm::Sha256)
+                        .expect("supported");
+                    ctx.update(black_box(&data));
+                    ctx.finalize()
+                })
+            });
+            group.bench_function("ring-facade", |b| {
+                b.iter(|| {
+                    let mut ctx = backend::ring::Ring
+                        .create_hmac_ctx(KEY, HashAlgorithm::Sha256)
+                        .expect("supported");
+                    ctx.update(black_box(&data));
+                    ctx.finalize()
+                })
+            });
+        }
         group.finish();
     }
+}
+
+/// `MultiBackend[ring, rustcrypto]`, built once: the `multi` column of issue #12 (with the `ring`
+/// feature; `cargo xtask bench` turns it on).
+#[cfg(feature = "ring")]
+fn multi() -> &'static backend::MultiBackend<'static> {
+    static MULTI: std::sync::OnceLock<backend::MultiBackend<'static>> = std::sync::OnceLock::new();
+    MULTI.get_or_init(|| {
+        backend::MultiBackend::new([backend::Provider::RING, backend::Provider::RUSTCRYPTO])
+            .expect("consistent providers")
+    })
 }
 
 criterion_group!(benches, hashes, hmacs);

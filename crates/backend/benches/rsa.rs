@@ -32,6 +32,17 @@ fn ring_key_pair(key: &backend::rsa::RustCryptoRsaPrivateKey) -> ring::signature
     ring::signature::RsaKeyPair::from_components(&components).expect("ring accepts the key")
 }
 
+/// `MultiBackend[ring, rustcrypto]`, built once: the `multi` column of issue #12 (with the `ring`
+/// feature; `cargo xtask bench` turns it on).
+#[cfg(feature = "ring")]
+fn multi() -> &'static backend::MultiBackend<'static> {
+    static MULTI: std::sync::OnceLock<backend::MultiBackend<'static>> = std::sync::OnceLock::new();
+    MULTI.get_or_init(|| {
+        backend::MultiBackend::new([backend::Provider::RING, backend::Provider::RUSTCRYPTO])
+            .expect("consistent providers")
+    })
+}
+
 fn rsa(c: &mut Criterion) {
     for bits in [2048usize, 3072] {
         // The concrete key (for `as_rsa` and static dispatch); the trait's keys come boxed.
@@ -91,6 +102,21 @@ fn rsa(c: &mut Criterion) {
             group.bench_function("ring", |b| {
                 b.iter(|| ring_key.sign(ring_alg, &ring_rng, black_box(MESSAGE), &mut signature))
             });
+            // The composition loads the key in ring; ring's provider called directly.
+            #[cfg(feature = "ring")]
+            {
+                let numbers = RsaPrivateKey::private_numbers(&key).expect("numbers");
+                let multi_key = multi().load_rsa_private_numbers(&numbers).expect("key");
+                group.bench_function("multi", |b| {
+                    b.iter(|| multi_key.sign(black_box(MESSAGE), padding, SHA256))
+                });
+                let ring_facade = backend::ring::Ring
+                    .load_rsa_private_numbers(&numbers)
+                    .expect("key");
+                group.bench_function("ring-facade", |b| {
+                    b.iter(|| ring_facade.sign(black_box(MESSAGE), padding, SHA256))
+                });
+            }
             group.finish();
 
             let verify_name = name.replace("sign", "verify");
@@ -119,6 +145,20 @@ fn rsa(c: &mut Criterion) {
             group.bench_function("ring", |b| {
                 b.iter(|| ring_public.verify(ring_verify_alg, MESSAGE, black_box(&signature)))
             });
+            #[cfg(feature = "ring")]
+            {
+                let numbers = public.public_numbers();
+                let multi_public = multi().load_rsa_public_numbers(&numbers).expect("key");
+                group.bench_function("multi", |b| {
+                    b.iter(|| multi_public.verify(black_box(&signature), MESSAGE, padding, SHA256))
+                });
+                let ring_facade = backend::ring::Ring
+                    .load_rsa_public_numbers(&numbers)
+                    .expect("key");
+                group.bench_function("ring-facade", |b| {
+                    b.iter(|| ring_facade.verify(black_box(&signature), MESSAGE, padding, SHA256))
+                });
+            }
             group.finish();
         }
 

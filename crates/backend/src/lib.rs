@@ -256,3 +256,9 @@ pub use backend_keys::{
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The provider over `ring` 0.17 (`backend-ring`, feature `ring`): [`Provider::RING`] points at
+/// its [`ring::Ring`] for every family ring serves.
+#[cfg(feature = "ring")]
+#[doc(inline)]
+pub use backend_ring as ring;

@@ -1212,3 +1212,39 @@ impl backend_serialization::KeySource for MultiBackend<'_> {
         }
     }
 }
+
+#[cfg(feature = "ring")]
+impl Provider<'static> {
+    /// The provider over `ring` 0.17 ([`backend_ring::Ring`], feature `ring`): hashes, HMAC,
+    /// PBKDF2, HKDF, the one-shot AEADs, EC and RSA, each part answering only what ring runs
+    /// (its rows); no CMAC, streaming cipher or scrypt part. List it before
+    /// [`Provider::RUSTCRYPTO`] in a [`MultiBackend`] so ring serves what it has and RustCrypto the
+    /// rest; see `docs/choosing-a-provider.md`.
+    pub const RING: Provider<'static> = Provider {
+        name: "ring",
+        #[cfg(feature = "hash")]
+        hash: Some(&backend_ring::Ring),
+        #[cfg(feature = "hmac")]
+        hmac: Some(&backend_ring::Ring),
+        #[cfg(feature = "cmac")]
+        cmac: None,
+        #[cfg(feature = "cipher")]
+        cipher: None,
+        #[cfg(feature = "cipher")]
+        aead: Some(&backend_ring::Ring),
+        #[cfg(feature = "kdf")]
+        pbkdf2_hmac: Some(&backend_ring::Ring),
+        #[cfg(feature = "kdf")]
+        hkdf: Some(&backend_ring::Ring),
+        #[cfg(feature = "scrypt")]
+        scrypt: None,
+        #[cfg(feature = "rsa")]
+        rsa: Some(&backend_ring::Ring),
+        #[cfg(feature = "ec")]
+        ec: Some(&backend_ring::Ring),
+        #[cfg(feature = "dsa")]
+        dsa: None,
+        #[cfg(feature = "dh")]
+        dh: None,
+    };
+}

