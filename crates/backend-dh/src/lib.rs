@@ -117,7 +117,9 @@ pub trait DhBackend: Send + Sync {
     }
 
     /// True when keys and parameters of this backend serialize in the X9.42 formats (with
-    /// `q`). The serialization family is not there yet: `false`.
+    /// `q`): `backend-serialization` writes and reads them from the keys' numbers, so a backend
+    /// whose keys export their numbers answers true. The default is false (a device's keys may
+    /// not leave it).
     fn dh_x942_serialization_supported(&self) -> bool {
         false
     }

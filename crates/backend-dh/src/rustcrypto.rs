@@ -62,6 +62,13 @@ impl DhBackend for RustCrypto {
         CAPABILITIES
     }
 
+    /// True: RustCrypto's DH keys and parameters export their numbers, which
+    /// `backend-serialization` writes (and reads) as X9.42 PEM / DER (`X9.42 DH PARAMETERS`,
+    /// `dhpublicnumber` keys), checked against the `openssl` command.
+    fn dh_x942_serialization_supported(&self) -> bool {
+        true
+    }
+
     fn generate_dh_parameters_with_rng(
         &self,
         rng: &mut dyn RandomSource,

@@ -8,10 +8,12 @@
 //!
 //! - private keys: PKCS#8 (`PRIVATE KEY`), encrypted PKCS#8 (`ENCRYPTED PRIVATE KEY`: PBES2 with
 //!   PBKDF2 or scrypt and AES / 3DES / DES / RC2 in CBC mode, PBES1, and the PKCS#12 schemes with
-//!   3DES, RC2 and RC4), and the traditional OpenSSL forms (`RSA PRIVATE KEY`, `EC PRIVATE KEY`),
+//!   3DES, RC2 and RC4), and the traditional OpenSSL forms (`RSA PRIVATE KEY`, `EC PRIVATE KEY`,
+//!   `DSA PRIVATE KEY`),
 //!   plain or with `Proc-Type: 4,ENCRYPTED` / `DEK-Info` headers;
 //! - public keys: SubjectPublicKeyInfo (`PUBLIC KEY`) and PKCS#1 (`RSA PUBLIC KEY`);
-//! - parameters: EC named-curve parameters (`EC PARAMETERS`).
+//! - parameters: EC named-curve parameters (`EC PARAMETERS`), `DSA PARAMETERS`, PKCS#3
+//!   `DH PARAMETERS` and `X9.42 DH PARAMETERS`.
 //!
 //! Parsing never builds a key itself: it decodes the encoding into the family's numbers and hands
 //! them to the provider's `load_*_numbers` through [`KeyLoaders`], the one seam between this crate
@@ -59,6 +61,8 @@
 extern crate alloc;
 
 mod crypt;
+#[cfg(any(feature = "dsa", feature = "dh"))]
+mod ffc;
 pub mod oid;
 mod pbe;
 mod pem;
@@ -69,11 +73,15 @@ mod write;
 pub use read::{load_der_parameters, load_der_private_key, load_der_public_key};
 pub use read::{load_pem_parameters, load_pem_private_key, load_pem_public_key};
 pub use write::{
-    BEST_AVAILABLE_PBKDF2_ITERATIONS, KeyEncoder, private_bytes, private_bytes_with_rng,
-    public_bytes,
+    BEST_AVAILABLE_PBKDF2_ITERATIONS, KeyEncoder, parameter_bytes, private_bytes,
+    private_bytes_with_rng, public_bytes,
 };
 
 use backend_core::{EllipticCurve, Error, Result};
+#[cfg(feature = "dh")]
+use backend_dh::{DhBackend, DhParameters};
+#[cfg(feature = "dsa")]
+use backend_dsa::{DsaBackend, DsaParameters};
 #[cfg(feature = "ec")]
 use backend_ec::DynEllipticCurveBackend;
 use backend_keys::{PrivateKey, PublicKey};
@@ -121,12 +129,34 @@ pub enum KeySerializationEncryption<'a> {
     BestAvailableEncryption(&'a [u8]),
 }
 
-/// Parameters of any family, as [`load_pem_parameters`] returns them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Parameters of any family, as [`load_pem_parameters`] returns them; DSA and DH parameters are
+/// the provider's objects (built by its `load_*_parameter_numbers`).
 #[non_exhaustive]
 pub enum Parameters {
     /// Elliptic-curve parameters: a named curve.
     Ec(EllipticCurve),
+    /// DSA domain parameters (`DSA PARAMETERS`, `Dss-Parms`).
+    #[cfg(feature = "dsa")]
+    Dsa(alloc::boxed::Box<dyn DsaParameters>),
+    /// Diffie-Hellman parameters (`DH PARAMETERS`, PKCS#3; `X9.42 DH PARAMETERS` with `q`).
+    #[cfg(feature = "dh")]
+    Dh(alloc::boxed::Box<dyn DhParameters>),
+}
+
+/// The family and size only.
+impl core::fmt::Debug for Parameters {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Parameters::Ec(curve) => write!(f, "Parameters::Ec({curve:?})"),
+            #[cfg(feature = "dsa")]
+            Parameters::Dsa(p) => {
+                let n = p.parameter_numbers();
+                write!(f, "Parameters::Dsa({} bits)", n.p.len() * 8)
+            }
+            #[cfg(feature = "dh")]
+            Parameters::Dh(p) => write!(f, "Parameters::Dh({} bits)", p.key_size()),
+        }
+    }
 }
 
 /// The seam between parsing and an implementation: the families' loaders a provider offers.
@@ -141,6 +171,12 @@ pub struct KeyLoaders<'a> {
     /// `derive_elliptic_curve_private_key`, `load_elliptic_curve_public_bytes`).
     #[cfg(feature = "ec")]
     pub ec: Option<&'a dyn DynEllipticCurveBackend>,
+    /// Builds DSA parameters and keys (`load_dsa_*_numbers`).
+    #[cfg(feature = "dsa")]
+    pub dsa: Option<&'a dyn DsaBackend>,
+    /// Builds Diffie-Hellman parameters and keys (`load_dh_*_numbers`).
+    #[cfg(feature = "dh")]
+    pub dh: Option<&'a dyn DhBackend>,
     #[doc(hidden)]
     pub _lifetime: core::marker::PhantomData<&'a ()>,
 }
@@ -153,6 +189,10 @@ impl KeyLoaders<'static> {
         rsa: Some(&backend_core::RustCrypto),
         #[cfg(feature = "ec")]
         ec: Some(&backend_core::RustCrypto),
+        #[cfg(feature = "dsa")]
+        dsa: Some(&backend_core::RustCrypto),
+        #[cfg(feature = "dh")]
+        dh: Some(&backend_core::RustCrypto),
         _lifetime: core::marker::PhantomData,
     };
 }
@@ -207,7 +247,7 @@ impl<T: KeySource + ?Sized> PemSerializationBackend for T {
         load_pem_public_key(&self.key_loaders(), data)
     }
     fn load_pem_parameters(&self, data: &[u8]) -> Result<Parameters> {
-        load_pem_parameters(data)
+        load_pem_parameters(&self.key_loaders(), data)
     }
 }
 
@@ -219,7 +259,7 @@ impl<T: KeySource + ?Sized> DerSerializationBackend for T {
         load_der_public_key(&self.key_loaders(), data)
     }
     fn load_der_parameters(&self, data: &[u8]) -> Result<Parameters> {
-        load_der_parameters(data)
+        load_der_parameters(&self.key_loaders(), data)
     }
 }
 

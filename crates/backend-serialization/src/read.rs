@@ -51,8 +51,8 @@ pub fn load_pem_private_key(
             ec_private_key(loaders, &der, None)
         }
         _ => {
-            traditional::contents(&block, password)?;
-            Err(no_family("DSA"))
+            let der = traditional::contents(&block, password)?;
+            dsa_traditional_key(loaders, &der)
         }
     }
 }
@@ -81,7 +81,7 @@ pub fn load_der_private_key(
     }
     if is_traditional_dsa(data) {
         reject_password(password)?;
-        return Err(no_family("DSA"));
+        return dsa_traditional_key(loaders, data);
     }
     Err(Error::Malformed(
         "DER: not a PKCS#8, encrypted PKCS#8, PKCS#1 or SEC 1 private key",
@@ -136,25 +136,133 @@ pub fn load_der_public_key(loaders: &KeyLoaders<'_>, data: &[u8]) -> Result<Publ
 }
 
 /// `load_pem_parameters(data)`.
-pub fn load_pem_parameters(data: &[u8]) -> Result<Parameters> {
+pub fn load_pem_parameters(loaders: &KeyLoaders<'_>, data: &[u8]) -> Result<Parameters> {
     let block = pem::find(data, &PARAMETER_LABELS)?;
+    let any = || AnyRef::from_der(&block.der).map_err(malformed);
     match block.label {
         "EC PARAMETERS" => ec_parameters(&block.der),
-        "DSA PARAMETERS" => Err(no_family("DSA")),
-        _ => Err(no_family("DH")),
+        "DSA PARAMETERS" => dsa_parameters(loaders, any()?),
+        "DH PARAMETERS" => dh_parameters(loaders, any()?, false),
+        _ => dh_parameters(loaders, any()?, true),
     }
 }
 
 /// `load_der_parameters(data)`.
-pub fn load_der_parameters(data: &[u8]) -> Result<Parameters> {
+/// `Dss-Parms` (p, q, g), PKCS#3 `DHParameter` (p, g[, length]) and X9.42 `DomainParameters`
+/// (p, g, q, ...) are all SEQUENCEs of INTEGERs: told apart as OpenSSL's `d2i` readers would be
+/// tried, DSA first (three integers, `q` < `p` and `g` < `p`), then X9.42, then PKCS#3.
+pub fn load_der_parameters(loaders: &KeyLoaders<'_>, data: &[u8]) -> Result<Parameters> {
     let any = AnyRef::from_der(data).map_err(malformed)?;
     match any.tag() {
         Tag::ObjectIdentifier => ec_parameters(data),
         Tag::Sequence if looks_like_explicit_curve(any) => ec_parameters(data),
-        // `Dss-Parms`, PKCS#3 `DHParameter` and X9.42 `DomainParameters`.
-        Tag::Sequence => Err(no_family("DSA or DH parameters")),
+        Tag::Sequence => {
+            let count = integers(any);
+            match count {
+                Some(3) if dss_shaped(any) => dsa_parameters(loaders, any),
+                Some(3..) => dh_parameters(loaders, any, true),
+                Some(2) => dh_parameters(loaders, any, false),
+                _ => Err(Error::Malformed("DER: not a parameters structure")),
+            }
+        }
         _ => Err(Error::Malformed("DER: not a parameters structure")),
     }
+}
+
+/// How many leading INTEGERs a SEQUENCE holds (`None` if it holds anything else first).
+fn integers(any: AnyRef<'_>) -> Option<usize> {
+    use der::Reader;
+    any.sequence(|r: &mut der::SliceReader<'_>| {
+        let mut n = 0;
+        while Tag::peek(r).ok() == Some(Tag::Integer) {
+            der::asn1::UintRef::decode(r)?;
+            n += 1;
+        }
+        if !r.is_finished() {
+            AnyRef::decode(r)?;
+        }
+        Ok::<_, der::Error>(n)
+    })
+    .ok()
+}
+
+/// `Dss-Parms` has `q` (second) much shorter than `p`; X9.42 has `g` second, as long as `p`.
+fn dss_shaped(any: AnyRef<'_>) -> bool {
+    any.sequence(|r: &mut der::SliceReader<'_>| {
+        let p = der::asn1::UintRef::decode(r)?;
+        let second = der::asn1::UintRef::decode(r)?;
+        der::asn1::UintRef::decode(r)?;
+        Ok::<_, der::Error>(second.as_bytes().len() < p.as_bytes().len())
+    })
+    .unwrap_or(false)
+}
+
+#[cfg(feature = "dsa")]
+fn dsa_parameters(loaders: &KeyLoaders<'_>, any: AnyRef<'_>) -> Result<Parameters> {
+    let group = crate::ffc::dss_parms(any)?;
+    let numbers = dsa_parameter_numbers(&group)?;
+    let loader = loaders.dsa.ok_or(no_family("DSA"))?;
+    Ok(Parameters::Dsa(
+        loader.load_dsa_parameter_numbers(&numbers)?,
+    ))
+}
+
+#[cfg(not(feature = "dsa"))]
+fn dsa_parameters(_: &KeyLoaders<'_>, _: AnyRef<'_>) -> Result<Parameters> {
+    Err(no_family("DSA"))
+}
+
+#[cfg(feature = "dh")]
+fn dh_parameters(loaders: &KeyLoaders<'_>, any: AnyRef<'_>, x942: bool) -> Result<Parameters> {
+    let group = if x942 {
+        crate::ffc::x942_parameters(any)?
+    } else {
+        crate::ffc::dh_parameter(any)?
+    };
+    let numbers = backend_dh::DhParameterNumbers::new(group.p, group.g, group.q);
+    let loader = loaders.dh.ok_or(no_family("DH"))?;
+    Ok(Parameters::Dh(loader.load_dh_parameter_numbers(&numbers)?))
+}
+
+#[cfg(not(feature = "dh"))]
+fn dh_parameters(_: &KeyLoaders<'_>, _: AnyRef<'_>, _: bool) -> Result<Parameters> {
+    Err(no_family("DH"))
+}
+
+#[cfg(feature = "dsa")]
+fn dsa_parameter_numbers(
+    group: &crate::ffc::Group<'_>,
+) -> Result<backend_dsa::DsaParameterNumbers> {
+    let q = group
+        .q
+        .ok_or(Error::Malformed("DSA parameters without q"))?;
+    Ok(backend_dsa::DsaParameterNumbers::new(group.p, q, group.g))
+}
+
+/// OpenSSL's traditional DSA private key through the provider.
+#[cfg(feature = "dsa")]
+fn dsa_traditional_key(loaders: &KeyLoaders<'_>, der: &[u8]) -> Result<PrivateKey> {
+    let (group, y, x) = crate::ffc::traditional_dsa(der)?;
+    dsa_private_key(loaders, &group, y, x)
+}
+
+#[cfg(not(feature = "dsa"))]
+fn dsa_traditional_key(_: &KeyLoaders<'_>, _: &[u8]) -> Result<PrivateKey> {
+    Err(no_family("DSA"))
+}
+
+#[cfg(feature = "dsa")]
+fn dsa_private_key(
+    loaders: &KeyLoaders<'_>,
+    group: &crate::ffc::Group<'_>,
+    y: &[u8],
+    x: &[u8],
+) -> Result<PrivateKey> {
+    use backend_dsa::{DsaPrivateNumbers, DsaPublicNumbers};
+    let loader = loaders.dsa.ok_or(no_family("DSA"))?;
+    let numbers =
+        DsaPrivateNumbers::new(x, DsaPublicNumbers::new(y, dsa_parameter_numbers(group)?));
+    Ok(PrivateKey::Dsa(loader.load_dsa_private_numbers(&numbers)?))
 }
 
 /// An explicit `ECParameters` SEQUENCE starts with version 1 and a field ID SEQUENCE.
@@ -203,7 +311,44 @@ fn private_key_info(loaders: &KeyLoaders<'_>, info: &PrivateKeyInfoRef<'_>) -> R
         let curve = curve_from_parameters(info.algorithm.parameters)?;
         return ec_private_key(loaders, key, Some(curve));
     }
+    #[cfg(feature = "dsa")]
+    if o == oid::DSA {
+        let params = info
+            .algorithm
+            .parameters
+            .ok_or(Error::Malformed("DSA key without parameters"))?;
+        let group = crate::ffc::dss_parms(params)?;
+        let x = crate::ffc::integer(key)?;
+        let y = crate::ffc::public_value(group.p, group.g, x)?;
+        return dsa_private_key(loaders, &group, &y, x);
+    }
+    #[cfg(feature = "dh")]
+    if o == oid::DH_PKCS3 || o == oid::DH_X942 {
+        use backend_dh::{DhPrivateNumbers, DhPublicNumbers};
+        let group = dh_group(&o, info.algorithm.parameters)?;
+        let x = crate::ffc::integer(key)?;
+        let y = crate::ffc::public_value(group.p, group.g, x)?;
+        let numbers = DhPrivateNumbers::new(
+            x,
+            DhPublicNumbers::new(
+                &y,
+                backend_dh::DhParameterNumbers::new(group.p, group.g, group.q),
+            ),
+        );
+        let loader = loaders.dh.ok_or(no_family("DH"))?;
+        return Ok(PrivateKey::Dh(loader.load_dh_private_numbers(&numbers)?));
+    }
     Err(unsupported_key_type(&o))
+}
+
+#[cfg(feature = "dh")]
+fn dh_group<'a>(o: &ObjectIdentifier, params: Option<AnyRef<'a>>) -> Result<crate::ffc::Group<'a>> {
+    let params = params.ok_or(Error::Malformed("DH key without parameters"))?;
+    if *o == oid::DH_X942 {
+        crate::ffc::x942_parameters(params)
+    } else {
+        crate::ffc::dh_parameter(params)
+    }
 }
 
 fn unsupported_key_type(o: &ObjectIdentifier) -> Error {
@@ -360,6 +505,30 @@ fn subject_public_key_info(loaders: &KeyLoaders<'_>, der: &[u8]) -> Result<Publi
     if o == oid::EC_PUBLIC_KEY {
         let curve = curve_from_parameters(spki.algorithm.parameters)?;
         return ec_public_key(loaders, curve, key);
+    }
+    #[cfg(feature = "dsa")]
+    if o == oid::DSA {
+        use backend_dsa::DsaPublicNumbers;
+        // A DSA SPKI may omit its parameters (they are then a CA certificate's); a key without
+        // them cannot be used on its own.
+        let params = spki.algorithm.parameters.ok_or(Error::unsupported(
+            Reason::PublicKeyAlgorithm,
+            "DSA public key without parameters",
+        ))?;
+        let group = crate::ffc::dss_parms(params)?;
+        let y = crate::ffc::integer(key)?;
+        let numbers = DsaPublicNumbers::new(y, dsa_parameter_numbers(&group)?);
+        let loader = loaders.dsa.ok_or(no_family("DSA"))?;
+        return Ok(PublicKey::Dsa(loader.load_dsa_public_numbers(&numbers)?));
+    }
+    #[cfg(feature = "dh")]
+    if o == oid::DH_PKCS3 || o == oid::DH_X942 {
+        use backend_dh::{DhParameterNumbers, DhPublicNumbers};
+        let group = dh_group(&o, spki.algorithm.parameters)?;
+        let y = crate::ffc::integer(key)?;
+        let numbers = DhPublicNumbers::new(y, DhParameterNumbers::new(group.p, group.g, group.q));
+        let loader = loaders.dh.ok_or(no_family("DH"))?;
+        return Ok(PublicKey::Dh(loader.load_dh_public_numbers(&numbers)?));
     }
     Err(unsupported_key_type(&o))
 }

@@ -74,51 +74,42 @@ impl<'a> KeyEncoder<'a> {
 
 impl PrivateKeyEncoder for KeyEncoder<'_> {
     fn encode(&self, numbers: PrivateNumbers<'_>) -> Result<Zeroizing<Vec<u8>>> {
-        let (traditional_der, label, algorithm_oid, algorithm_params) = match numbers {
-            #[cfg(feature = "rsa")]
-            PrivateNumbers::Rsa(n) => (
-                rsa_private_der(n)?,
-                "RSA PRIVATE KEY",
-                oid::RSA_ENCRYPTION,
-                None,
-            ),
-            #[cfg(feature = "ec")]
-            PrivateNumbers::Ec(n) => {
-                let curve = oid::curve_oid(n.public_numbers.curve);
-                (
-                    ec_private_der(n, self.format == PrivateFormat::TraditionalOpenSsl)?,
-                    "EC PRIVATE KEY",
-                    oid::EC_PUBLIC_KEY,
-                    Some(curve),
-                )
-            }
-            #[allow(unreachable_patterns)]
-            _ => {
-                return Err(Error::unsupported(
-                    Reason::Serialization,
-                    "private keys of this family",
-                ));
-            }
-        };
+        let parts = private_parts(numbers, self.format)?;
+        let Parts {
+            traditional,
+            label,
+            algorithm: (algorithm_oid, algorithm_params),
+            pkcs8_key,
+        } = parts;
         match self.format {
-            PrivateFormat::TraditionalOpenSsl => match (self.encoding, self.encryption) {
-                (Encoding::Der, _) => Ok(traditional_der),
-                (Encoding::Pem, KeySerializationEncryption::NoEncryption) => {
-                    Ok(pem::encode(label, &[], &traditional_der))
+            PrivateFormat::TraditionalOpenSsl => {
+                let traditional_der = traditional.ok_or(Error::InvalidArgument(
+                    "this key type has no traditional OpenSSL format (use PKCS8)",
+                ))?;
+                match (self.encoding, self.encryption) {
+                    (Encoding::Der, _) => Ok(traditional_der),
+                    (Encoding::Pem, KeySerializationEncryption::NoEncryption) => {
+                        Ok(pem::encode(label, &[], &traditional_der))
+                    }
+                    (
+                        Encoding::Pem,
+                        KeySerializationEncryption::BestAvailableEncryption(password),
+                    ) => {
+                        let iv: [u8; 16] = self.random()?;
+                        let (dek_info, key) = traditional::aes256_header_and_key(password, &iv)?;
+                        let ciphertext =
+                            crate::crypt::aes_cbc_encrypt(&key, &iv, &traditional_der)?;
+                        Ok(pem::encode(
+                            label,
+                            &[("Proc-Type", "4,ENCRYPTED"), ("DEK-Info", &dek_info)],
+                            &ciphertext,
+                        ))
+                    }
                 }
-                (Encoding::Pem, KeySerializationEncryption::BestAvailableEncryption(password)) => {
-                    let iv: [u8; 16] = self.random()?;
-                    let (dek_info, key) = traditional::aes256_header_and_key(password, &iv)?;
-                    let ciphertext = crate::crypt::aes_cbc_encrypt(&key, &iv, &traditional_der)?;
-                    Ok(pem::encode(
-                        label,
-                        &[("Proc-Type", "4,ENCRYPTED"), ("DEK-Info", &dek_info)],
-                        &ciphertext,
-                    ))
-                }
-            },
+            }
             PrivateFormat::Pkcs8 => {
-                let info = private_key_info_der(algorithm_oid, algorithm_params, &traditional_der)?;
+                let info =
+                    private_key_info_der(algorithm_oid, algorithm_params.as_deref(), &pkcs8_key)?;
                 match self.encryption {
                     KeySerializationEncryption::NoEncryption => {
                         Ok(armour(self.encoding, "PRIVATE KEY", info))
@@ -143,6 +134,79 @@ impl PrivateKeyEncoder for KeyEncoder<'_> {
             }
         }
     }
+}
+
+/// What a private key is written from: its traditional structure (if it has one) and PEM label,
+/// its PKCS#8 algorithm (OID, parameters DER; `None` is NULL) and PKCS#8 private-key contents.
+struct Parts {
+    traditional: Option<Zeroizing<Vec<u8>>>,
+    label: &'static str,
+    algorithm: (ObjectIdentifier, Option<Vec<u8>>),
+    pkcs8_key: Zeroizing<Vec<u8>>,
+}
+
+fn private_parts(numbers: PrivateNumbers<'_>, format: PrivateFormat) -> Result<Parts> {
+    Ok(match numbers {
+        #[cfg(feature = "rsa")]
+        PrivateNumbers::Rsa(n) => {
+            let der = rsa_private_der(n)?;
+            Parts {
+                traditional: Some(der.clone()),
+                label: "RSA PRIVATE KEY",
+                algorithm: (oid::RSA_ENCRYPTION, None),
+                pkcs8_key: der,
+            }
+        }
+        #[cfg(feature = "ec")]
+        PrivateNumbers::Ec(n) => Parts {
+            traditional: Some(ec_private_der(n, true)?),
+            label: "EC PRIVATE KEY",
+            algorithm: (
+                oid::EC_PUBLIC_KEY,
+                Some(
+                    oid::curve_oid(n.public_numbers.curve)
+                        .to_der()
+                        .map_err(encoding_failed)?,
+                ),
+            ),
+            pkcs8_key: ec_private_der(n, format == PrivateFormat::TraditionalOpenSsl)?,
+        },
+        #[cfg(feature = "dsa")]
+        PrivateNumbers::Dsa(n) => {
+            let g = &n.public_numbers.parameter_numbers;
+            Parts {
+                traditional: Some(crate::ffc::traditional_dsa_der(
+                    &g.p,
+                    &g.q,
+                    &g.g,
+                    &n.public_numbers.y,
+                    &n.x,
+                )?),
+                label: "DSA PRIVATE KEY",
+                algorithm: (oid::DSA, Some(crate::ffc::dss_parms_der(&g.p, &g.q, &g.g)?)),
+                pkcs8_key: crate::ffc::integer_der(&n.x)?,
+            }
+        }
+        #[cfg(feature = "dh")]
+        PrivateNumbers::Dh(n) => {
+            let g = &n.public_numbers.parameter_numbers;
+            let (o, params) = crate::ffc::dh_parameters_der(&g.p, &g.g, g.q.as_deref())?;
+            Parts {
+                traditional: None,
+                label: "",
+                algorithm: (o, Some(params)),
+                pkcs8_key: crate::ffc::integer_der(&n.x)?,
+            }
+        }
+        #[allow(unreachable_patterns)]
+        _ => {
+            let _ = format;
+            return Err(Error::unsupported(
+                Reason::Serialization,
+                "private keys of this family",
+            ));
+        }
+    })
 }
 
 fn armour(encoding: Encoding, label: &str, der: Zeroizing<Vec<u8>>) -> Zeroizing<Vec<u8>> {
@@ -201,12 +265,39 @@ pub fn public_bytes(
             .map_err(encoding_failed)?;
             (oid::RSA_ENCRYPTION, None, der, true)
         }
+        #[cfg(feature = "dsa")]
+        PublicKey::Dsa(ref k) => {
+            let n = k.public_numbers();
+            let g = &n.parameter_numbers;
+            (
+                oid::DSA,
+                Some(crate::ffc::dss_parms_der(&g.p, &g.q, &g.g)?),
+                crate::ffc::integer_der(&n.y)?.to_vec(),
+                false,
+            )
+        }
+        #[cfg(feature = "dh")]
+        PublicKey::Dh(ref k) => {
+            let n = k.public_numbers();
+            let g = &n.parameter_numbers;
+            let (o, params) = crate::ffc::dh_parameters_der(&g.p, &g.g, g.q.as_deref())?;
+            (
+                o,
+                Some(params),
+                crate::ffc::integer_der(&n.y)?.to_vec(),
+                false,
+            )
+        }
         #[cfg(feature = "ec")]
         PublicKey::Ec(ref k) => {
             let point = k.encoded_point(backend_ec::PointFormat::Uncompressed)?;
             (
                 oid::EC_PUBLIC_KEY,
-                Some(oid::curve_oid(k.curve())),
+                Some(
+                    oid::curve_oid(k.curve())
+                        .to_der()
+                        .map_err(encoding_failed)?,
+                ),
                 point.as_slice().to_vec(),
                 false,
             )
@@ -227,8 +318,7 @@ pub fn public_bytes(
             ));
         }
         PublicFormat::SubjectPublicKeyInfo => {
-            let params_der = params_der(params)?;
-            let algorithm = algorithm(oid, params_der.as_deref())?;
+            let algorithm = algorithm(oid, params.as_deref())?;
             let spki = spki::SubjectPublicKeyInfoRef {
                 algorithm,
                 subject_public_key: BitStringRef::from_bytes(&key_der).map_err(encoding_failed)?,
@@ -240,13 +330,6 @@ pub fn public_bytes(
         Encoding::Der => der,
         Encoding::Pem => pem::encode(label, &[], &der).to_vec(),
     })
-}
-
-/// The DER of the AlgorithmIdentifier parameters: a curve OID, or NULL for RSA.
-fn params_der(curve: Option<ObjectIdentifier>) -> Result<Option<Vec<u8>>> {
-    curve
-        .map(|o| o.to_der().map_err(encoding_failed))
-        .transpose()
 }
 
 fn algorithm<'a>(
@@ -268,12 +351,11 @@ fn algorithm<'a>(
 
 fn private_key_info_der(
     o: ObjectIdentifier,
-    curve: Option<ObjectIdentifier>,
+    params: Option<&[u8]>,
     key_der: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
-    let params = params_der(curve)?;
     let info = pkcs8::PrivateKeyInfoRef::new(
-        algorithm(o, params.as_deref())?,
+        algorithm(o, params)?,
         OctetStringRef::new(key_der).map_err(encoding_failed)?,
     );
     Ok(Zeroizing::new(info.to_der().map_err(encoding_failed)?))
@@ -319,4 +401,40 @@ fn ec_private_der(
         public_key: Some(point.as_slice()),
     };
     Ok(Zeroizing::new(key.to_der().map_err(encoding_failed)?))
+}
+
+/// `parameter_bytes(encoding, format)` (pyca's `DHParameters.parameter_bytes` with
+/// `ParameterFormat.PKCS3`, and the same for the other families): DH parameters as PKCS#3
+/// `DH PARAMETERS`, or X9.42 `X9.42 DH PARAMETERS` when they have `q`; DSA parameters as
+/// `DSA PARAMETERS` (`Dss-Parms`); EC parameters as `EC PARAMETERS` (the curve's OID).
+pub fn parameter_bytes(parameters: &crate::Parameters, encoding: Encoding) -> Result<Vec<u8>> {
+    let (label, der) = match parameters {
+        crate::Parameters::Ec(curve) => (
+            "EC PARAMETERS",
+            oid::curve_oid(*curve).to_der().map_err(encoding_failed)?,
+        ),
+        #[cfg(feature = "dsa")]
+        crate::Parameters::Dsa(p) => {
+            let n = p.parameter_numbers();
+            (
+                "DSA PARAMETERS",
+                crate::ffc::dss_parms_der(&n.p, &n.q, &n.g)?,
+            )
+        }
+        #[cfg(feature = "dh")]
+        crate::Parameters::Dh(p) => {
+            let n = p.parameter_numbers()?;
+            let (o, der) = crate::ffc::dh_parameters_der(&n.p, &n.g, n.q.as_deref())?;
+            let label = if o == oid::DH_X942 {
+                "X9.42 DH PARAMETERS"
+            } else {
+                "DH PARAMETERS"
+            };
+            (label, der)
+        }
+    };
+    Ok(match encoding {
+        Encoding::Der => der,
+        Encoding::Pem => pem::encode(label, &[], &der).to_vec(),
+    })
 }

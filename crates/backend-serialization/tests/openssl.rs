@@ -7,12 +7,14 @@
 //! these tests rather than skipping them.
 
 use backend_core::{EllipticCurve, RustCrypto};
+use backend_dh::{DhBackend, DhParameters};
+use backend_dsa::DsaBackend;
 use backend_ec::EllipticCurveBackend;
 use backend_keys::PrivateKey;
 use backend_rsa::RsaBackend;
 use backend_serialization::{
     DerSerializationBackend, Encoding, KeySerializationEncryption, PemSerializationBackend,
-    PrivateFormat, PublicFormat, private_bytes, public_bytes,
+    PrivateFormat, PublicFormat, parameter_bytes, private_bytes, public_bytes,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -67,8 +69,20 @@ fn read(path: &str) -> Vec<u8> {
     std::fs::read(Path::new(path)).unwrap()
 }
 
-/// OpenSSL's key specs: `genpkey` arguments and whether the key is RSA.
+/// OpenSSL's key specs: `genpkey` arguments and whether the key is RSA. DSA keys are generated in
+/// parameters made first (`dsa-params.pem`, see `keys_openssl_writes_load_here`).
 const SPECS: &[(&str, &[&str], bool)] = &[
+    ("dsa", &["-paramfile", "DSA_PARAMS"], false),
+    (
+        "dh",
+        &["-algorithm", "DH", "-pkeyopt", "group:ffdhe2048"],
+        false,
+    ),
+    (
+        "dhx",
+        &["-algorithm", "DHX", "-pkeyopt", "dh_rfc5114:2"],
+        false,
+    ),
     (
         "rsa",
         &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
@@ -104,11 +118,30 @@ const SPECS: &[(&str, &[&str], bool)] = &[
 #[test]
 fn keys_openssl_writes_load_here() {
     let dir = TempDir::new("from-openssl");
+    let dsa_params = dir.path("dsa-params.pem");
+    openssl(&[
+        "genpkey",
+        "-genparam",
+        "-algorithm",
+        "DSA",
+        "-pkeyopt",
+        "dsa_paramgen_bits:2048",
+        "-out",
+        &dsa_params,
+    ]);
     for &(name, genpkey, is_rsa) in SPECS {
         let key = dir.path(&format!("{name}.pem"));
         let mut args = vec!["genpkey", "-out", &key];
-        args.extend_from_slice(genpkey);
+        args.extend(genpkey.iter().map(|a| {
+            if *a == "DSA_PARAMS" {
+                dsa_params.as_str()
+            } else {
+                a
+            }
+        }));
         openssl(&args);
+        // DH keys have no traditional form.
+        let dh = name.starts_with("dh");
         let expected = openssl(&["pkey", "-in", &key, "-pubout", "-outform", "DER"]);
 
         // (file, openssl arguments writing it, password, DER?)
@@ -256,6 +289,9 @@ fn keys_openssl_writes_load_here() {
         let loaded = RustCrypto.load_pem_private_key(&read(&key), None).unwrap();
         assert_eq!(spki_der(&loaded), expected, "{name}: PKCS#8 PEM");
         for (file, args, password, der) in forms {
+            if dh && args.iter().any(|a| a == "-traditional") {
+                continue;
+            }
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             openssl(&args);
             let data = read(&file);
@@ -311,6 +347,33 @@ fn keys_written_here_load_in_openssl() {
             .unwrap();
         keys.push((name, PrivateKey::Ec(Box::new(key))));
     }
+    let dsa = RustCrypto
+        .generate_dsa_private_key_and_parameters(2048)
+        .unwrap();
+    keys.push(("dsa", PrivateKey::Dsa(dsa)));
+    for (name, group) in [("dh", "ffdhe2048"), ("dhx", "dh_2048_256")] {
+        let numbers = backend_dh::named_group(group).unwrap();
+        let params = RustCrypto.load_dh_parameter_numbers(&numbers).unwrap();
+        keys.push((name, PrivateKey::Dh(params.generate_private_key().unwrap())));
+        // Parameters: PKCS#3 / X9.42, read and written back by `openssl dhparam` unchanged.
+        for encoding in [Encoding::Pem, Encoding::Der] {
+            let file = dir.path(&format!("{name}-params-{encoding:?}"));
+            let again = RustCrypto.load_dh_parameter_numbers(&numbers).unwrap();
+            let written =
+                parameter_bytes(&backend_serialization::Parameters::Dh(again), encoding).unwrap();
+            std::fs::write(&file, &written).unwrap();
+            let inform = if encoding == Encoding::Der {
+                "DER"
+            } else {
+                "PEM"
+            };
+            let outform = inform;
+            let theirs = openssl(&[
+                "dhparam", "-in", &file, "-inform", inform, "-outform", outform,
+            ]);
+            assert_eq!(theirs, written, "{file}");
+        }
+    }
     for (name, key) in &keys {
         let expected = spki_der(key);
         for encoding in [Encoding::Pem, Encoding::Der] {
@@ -324,6 +387,10 @@ fn keys_written_here_load_in_openssl() {
                         matches!(encryption, KeySerializationEncryption::NoEncryption)
                     ));
                     let written = private_bytes(key, encoding, format, &encryption);
+                    if key.as_dh().is_some() && format == PrivateFormat::TraditionalOpenSsl {
+                        assert!(written.is_err(), "DH keys have no traditional form");
+                        continue;
+                    }
                     if encoding == Encoding::Der
                         && format == PrivateFormat::TraditionalOpenSsl
                         && encryption != KeySerializationEncryption::NoEncryption

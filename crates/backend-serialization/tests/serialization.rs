@@ -167,15 +167,15 @@ fn written_keys_have_the_documented_labels_and_read_back() {
 fn ec_parameters_load_from_pem_and_der() {
     // `openssl ecparam -name prime256v1` and its DER.
     let pem = b"-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
-    assert_eq!(
+    assert!(matches!(
         RustCrypto.load_pem_parameters(pem).unwrap(),
         Parameters::Ec(EllipticCurve::Secp256r1)
-    );
+    ));
     let der = [0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22];
-    assert_eq!(
+    assert!(matches!(
         RustCrypto.load_der_parameters(&der).unwrap(),
         Parameters::Ec(EllipticCurve::Secp384r1)
-    );
+    ));
     assert!(matches!(
         RustCrypto.load_der_parameters(b"---- NOT A KEY ----\n"),
         Err(Error::Malformed(_))

@@ -1194,6 +1194,10 @@ impl backend_serialization::KeySource for Provider<'_> {
             rsa: self.rsa,
             #[cfg(feature = "ec")]
             ec: self.ec,
+            #[cfg(feature = "dsa")]
+            dsa: self.dsa,
+            #[cfg(feature = "dh")]
+            dh: self.dh,
             ..Default::default()
         }
     }
@@ -1208,6 +1212,10 @@ impl backend_serialization::KeySource for MultiBackend<'_> {
             rsa: Some(self),
             #[cfg(feature = "ec")]
             ec: Some(self),
+            #[cfg(feature = "dsa")]
+            dsa: Some(self),
+            #[cfg(feature = "dh")]
+            dh: Some(self),
             ..Default::default()
         }
     }

@@ -32,6 +32,14 @@ enum Outcome {
     Rsa(usize),
     /// An EC key on this curve.
     Ec(EllipticCurve),
+    /// A DSA key with this modulus size.
+    Dsa(usize),
+    /// DSA parameters with this modulus size.
+    DsaParameters(usize),
+    /// A Diffie-Hellman key with this modulus size.
+    Dh(usize),
+    /// Diffie-Hellman parameters with this modulus size.
+    DhParameters(usize),
     /// A key or parameters of a family this build has no implementation for (yet): the loader
     /// must say `Unsupported` (counted as a skip with the family's name).
     NoFamily(&'static str),
@@ -66,12 +74,12 @@ type Row = (
 #[rustfmt::skip]
 const ROWS: &[Row] = &[
     // DER_Serialization
-    ("DER_Serialization/dsa.1024.der", Private, None, NoFamily("DSA"), None),
-    ("DER_Serialization/dsa.2048.der", Private, None, NoFamily("DSA"), None),
-    ("DER_Serialization/dsa.3072.der", Private, None, NoFamily("DSA"), None),
-    ("DER_Serialization/dsa_public_key.der", Public, None, NoFamily("DSA"), None),
+    ("DER_Serialization/dsa.1024.der", Private, None, Dsa(1024), None),
+    ("DER_Serialization/dsa.2048.der", Private, None, Dsa(2048), None),
+    ("DER_Serialization/dsa.3072.der", Private, None, Dsa(3072), None),
+    ("DER_Serialization/dsa_public_key.der", Public, None, Dsa(2048), None),
     ("DER_Serialization/dsa_public_key_invalid_bit_string.der", Public, None, Fails(Malformed), None),
-    ("DER_Serialization/dsa_public_key_no_params.der", Public, None, NoFamily("DSA"), None),
+    ("DER_Serialization/dsa_public_key_no_params.der", Public, None, Fails(Unsupported), None),
     ("DER_Serialization/ec_private_key.der", Private, None, Ec(P256), Some("DER_Serialization/ec_public_key.der")),
     ("DER_Serialization/ec_private_key_encrypted.der", Private, Some(b"123456"), Ec(P256), Some("DER_Serialization/ec_public_key.der")),
     ("DER_Serialization/ec_public_key.der", Public, None, Ec(P256), None),
@@ -79,15 +87,15 @@ const ROWS: &[Row] = &[
     ("DER_Serialization/enc2-rsa-pkcs8.der", Private, Some(b"baz"), Rsa(1024), None),
     ("DER_Serialization/rsa_public_key.der", Public, None, Rsa(2048), None),
     ("DER_Serialization/testrsa.der", Private, None, Rsa(2048), None),
-    ("DER_Serialization/unenc-dsa-pkcs8.der", Private, None, NoFamily("DSA"), None),
-    ("DER_Serialization/unenc-dsa-pkcs8.pub.der", Public, None, NoFamily("DSA"), None),
+    ("DER_Serialization/unenc-dsa-pkcs8.der", Private, None, Dsa(1024), None),
+    ("DER_Serialization/unenc-dsa-pkcs8.pub.der", Public, None, Dsa(1024), None),
     ("DER_Serialization/unenc-rsa-pkcs8.der", Private, None, Rsa(1024), Some("DER_Serialization/unenc-rsa-pkcs8.pub.der")),
     ("DER_Serialization/unenc-rsa-pkcs8.pub.der", Public, None, Rsa(1024), None),
     // PEM_Serialization
-    ("PEM_Serialization/dsa_4096.pem", Private, None, NoFamily("DSA"), None),
-    ("PEM_Serialization/dsa_private_key.pem", Private, Some(b"123456"), NoFamily("DSA"), None),
-    ("PEM_Serialization/dsa_public_key.pem", Public, None, NoFamily("DSA"), None),
-    ("PEM_Serialization/dsaparam.pem", Parameters, None, NoFamily("DSA"), None),
+    ("PEM_Serialization/dsa_4096.pem", Private, None, Dsa(4096), None),
+    ("PEM_Serialization/dsa_private_key.pem", Private, Some(b"123456"), Dsa(2048), None),
+    ("PEM_Serialization/dsa_public_key.pem", Public, None, Dsa(2048), None),
+    ("PEM_Serialization/dsaparam.pem", Parameters, None, DsaParameters(2048), None),
     ("PEM_Serialization/ec_private_key.pem", Private, None, Ec(P256), Some("PEM_Serialization/ec_public_key.pem")),
     ("PEM_Serialization/ec_private_key_encrypted.pem", Private, Some(b"123456"), Ec(P256), Some("PEM_Serialization/ec_public_key.pem")),
     ("PEM_Serialization/ec_public_key.pem", Public, None, Ec(P256), None),
@@ -145,18 +153,18 @@ const ROWS: &[Row] = &[
     ("PKCS8/rsa_pss_2048_hash_mask_diff.pem", Private, None, Rsa(2048), None),
     ("PKCS8/rsa_pss_2048_hash_mask_salt.pem", Private, None, Rsa(2048), None),
     ("PKCS8/rsa_pss_2048_pub.der", Public, None, Rsa(2048), None),
-    ("PKCS8/unenc-dsa-pkcs8.pem", Private, None, NoFamily("DSA"), None),
-    ("PKCS8/unenc-dsa-pkcs8.pub.pem", Public, None, NoFamily("DSA"), None),
+    ("PKCS8/unenc-dsa-pkcs8.pem", Private, None, Dsa(1024), None),
+    ("PKCS8/unenc-dsa-pkcs8.pub.pem", Public, None, Dsa(1024), None),
     ("PKCS8/unenc-rsa-pkcs8.pem", Private, None, Rsa(1024), Some("PKCS8/unenc-rsa-pkcs8.pub.pem")),
     ("PKCS8/unenc-rsa-pkcs8.pub.pem", Public, None, Rsa(1024), None),
     ("PKCS8/unknown-oid.der", Private, None, Fails(Unsupported), None),
     ("PKCS8/withdompar_private.pkcs8.pem", Private, None, Fails(Unsupported), None),
     ("PKCS8/wrong-pem-delimiter-rsa.pem", Private, None, Fails(Malformed), None),
     // Traditional_OpenSSL_Serialization
-    ("Traditional_OpenSSL_Serialization/dsa-wrong-version.pem", Private, None, NoFamily("DSA"), None),
-    ("Traditional_OpenSSL_Serialization/dsa.1024.pem", Private, None, NoFamily("DSA"), None),
-    ("Traditional_OpenSSL_Serialization/dsa.2048.pem", Private, None, NoFamily("DSA"), None),
-    ("Traditional_OpenSSL_Serialization/dsa.3072.pem", Private, None, NoFamily("DSA"), None),
+    ("Traditional_OpenSSL_Serialization/dsa-wrong-version.pem", Private, None, Fails(Malformed), None),
+    ("Traditional_OpenSSL_Serialization/dsa.1024.pem", Private, None, Dsa(1024), None),
+    ("Traditional_OpenSSL_Serialization/dsa.2048.pem", Private, None, Dsa(2048), None),
+    ("Traditional_OpenSSL_Serialization/dsa.3072.pem", Private, None, Dsa(3072), None),
     ("Traditional_OpenSSL_Serialization/key1-malformed-dek-info.pem", Private, Some(b"password"), Fails(Malformed), None),
     ("Traditional_OpenSSL_Serialization/key1-malformed-iv.pem", Private, Some(b"password"), Fails(Malformed), None),
     ("Traditional_OpenSSL_Serialization/key1-no-dek-info.pem", Private, Some(b"password"), Fails(Malformed), None),
@@ -166,6 +174,22 @@ const ROWS: &[Row] = &[
     ("Traditional_OpenSSL_Serialization/rsa-wrong-version.pem", Private, None, Fails(Malformed), None),
     ("Traditional_OpenSSL_Serialization/testrsa-encrypted.pem", Private, Some(b"password"), Rsa(2048), None),
     ("Traditional_OpenSSL_Serialization/testrsa.pem", Private, None, Rsa(2048), None),
+    // DH (PKCS#3 and X9.42 keys and parameters; `.txt` beside a key gives its numbers)
+    ("DH/dh_key_256.pem", Private, None, Fails(BadKey), None),
+    ("DH/dhkey.der", Private, None, Dh(1024), Some("DH/dhpub.der")),
+    ("DH/dhkey.pem", Private, None, Dh(1024), Some("DH/dhpub.pem")),
+    ("DH/dhkey_rfc5114_2.der", Private, None, Dh(2048), Some("DH/dhpub_rfc5114_2.der")),
+    ("DH/dhkey_rfc5114_2.pem", Private, None, Dh(2048), Some("DH/dhpub_rfc5114_2.pem")),
+    ("DH/dhp.der", Parameters, None, DhParameters(1024), None),
+    ("DH/dhp.pem", Parameters, None, DhParameters(1024), None),
+    ("DH/dhp_privatevaluelength.pem", Parameters, None, DhParameters(2048), None),
+    ("DH/dhp_rfc5114_2.der", Parameters, None, DhParameters(2048), None),
+    ("DH/dhp_rfc5114_2.pem", Parameters, None, DhParameters(2048), None),
+    ("DH/dhpub.der", Public, None, Dh(1024), None),
+    ("DH/dhpub.pem", Public, None, Dh(1024), None),
+    ("DH/dhpub_cryptography_old.pem", Public, None, Dh(2048), None),
+    ("DH/dhpub_rfc5114_2.der", Public, None, Dh(2048), None),
+    ("DH/dhpub_rfc5114_2.pem", Public, None, Dh(2048), None),
     // public/PKCS1
     ("public/PKCS1/dsa.pub.pem", Public, None, Fails(Malformed), None),
     ("public/PKCS1/rsa.pub.der", Public, None, Rsa(1024), None),
@@ -214,7 +238,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                 } else {
                     provider.load_der_private_key(&data, password)
                 };
-                check_private(&mut tally, rel, outcome, loaded);
+                check_private(&mut tally, &root, rel, outcome, loaded);
                 if let (Ok(key), Some(public_file)) = (
                     if pem {
                         provider.load_pem_private_key(&data, password)
@@ -239,7 +263,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                         format!("{rel}: public key differs from {public_file}")
                     });
                 }
-                if matches!(outcome, Rsa(_) | Ec(_)) {
+                if matches!(outcome, Rsa(_) | Ec(_) | Dsa(_) | Dh(_)) {
                     check_passwords(&mut tally, rel, &data, pem, password, provider);
                 }
             }
@@ -255,7 +279,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                     if !pem
                         && !rel.contains("PKCS1")
                         && !rel.contains("pss")
-                        && matches!(outcome, Rsa(_) | Ec(_))
+                        && matches!(outcome, Rsa(_) | Ec(_) | Dsa(_) | Dh(_))
                     {
                         let out =
                             public_bytes(key, Encoding::Der, PublicFormat::SubjectPublicKeyInfo);
@@ -273,6 +297,35 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                     provider.load_der_parameters(&data)
                 };
                 match (outcome, loaded) {
+                    (DhParameters(bits), Ok(backend::Parameters::Dh(p))) => {
+                        tally.check(p.key_size() == bits, || {
+                            format!("{rel}: {}-bit p, expected {bits}", p.key_size())
+                        });
+                        // Written back byte for byte (not the file that also carries a
+                        // privateValueLength, which is not kept).
+                        if !rel.contains("privatevaluelength") {
+                            let again = backend::serialization::parameter_bytes(
+                                &backend::Parameters::Dh(p),
+                                if pem { Encoding::Pem } else { Encoding::Der },
+                            );
+                            tally.check(again.as_deref() == Ok(&data[..]), || {
+                                format!("{rel}: DH parameters written back differ from the file")
+                            });
+                        }
+                    }
+                    (DsaParameters(bits), Ok(backend::Parameters::Dsa(p))) => {
+                        let n = p.parameter_numbers();
+                        tally.check(n.p.len() * 8 == bits, || {
+                            format!("{rel}: {}-bit p, expected {bits}", n.p.len() * 8)
+                        });
+                        let again = backend::serialization::parameter_bytes(
+                            &backend::Parameters::Dsa(p),
+                            Encoding::Pem,
+                        );
+                        tally.check(again.as_deref() == Ok(&data[..]), || {
+                            format!("{rel}: DSA PARAMETERS written back differ from the file")
+                        });
+                    }
                     (NoFamily(name), Err(Error::Unsupported { .. })) => tally.skip(
                         format!("{name} parameters: no {name} family in this build"),
                         1,
@@ -303,6 +356,7 @@ fn check_error(tally: &mut Tally, rel: &str, kind: ErrorKind, e: Error) {
 
 fn check_private(
     tally: &mut Tally,
+    root: &std::path::Path,
     rel: &str,
     outcome: Outcome,
     loaded: backend::Result<PrivateKey>,
@@ -327,6 +381,17 @@ fn check_private(
         (Ec(curve), Ok(key)) => {
             let ok = key.as_ec().is_some_and(|k| k.curve() == curve);
             tally.check(ok, || format!("{rel}: expected EC {curve:?}, got {key:?}"));
+            round_trip(tally, rel, &key);
+        }
+        (Dsa(bits), Ok(key)) => {
+            let ok = key.as_dsa().is_some() && key.key_size() == bits;
+            tally.check(ok, || format!("{rel}: expected DSA-{bits}, got {key:?}"));
+            round_trip(tally, rel, &key);
+        }
+        (Dh(bits), Ok(key)) => {
+            let ok = key.as_dh().is_some() && key.key_size() == bits;
+            tally.check(ok, || format!("{rel}: expected DH-{bits}, got {key:?}"));
+            check_dh_numbers(tally, root, rel, &key);
             round_trip(tally, rel, &key);
         }
         (
@@ -355,6 +420,14 @@ fn check_public(
         (Ec(curve), Ok(key)) => {
             let ok = key.as_ec().is_some_and(|k| k.curve() == curve);
             tally.check(ok, || format!("{rel}: expected EC {curve:?}, got {key:?}"));
+        }
+        (Dsa(bits), Ok(key)) => {
+            let ok = key.as_dsa().is_some() && key.key_size() == bits;
+            tally.check(ok, || format!("{rel}: expected DSA-{bits}, got {key:?}"));
+        }
+        (Dh(bits), Ok(key)) => {
+            let ok = key.as_dh().is_some() && key.key_size() == bits;
+            tally.check(ok, || format!("{rel}: expected DH-{bits}, got {key:?}"));
         }
         (
             NoFamily(name),
@@ -407,6 +480,35 @@ fn check_passwords(
     }
 }
 
+/// A DH key's `x` and `y` against the `.txt` file the corpus puts beside it (pyca's own check):
+/// `y` is computed here from `x` when the key is PKCS#8.
+fn check_dh_numbers(tally: &mut Tally, root: &std::path::Path, rel: &str, key: &PrivateKey) {
+    let Some(stem) = rel
+        .strip_suffix(".pem")
+        .or_else(|| rel.strip_suffix(".der"))
+    else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(root.join(format!("{stem}.txt"))) else {
+        return;
+    };
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{name} = ")))
+            .map(|v| v.trim().trim_start_matches('0').to_ascii_lowercase())
+    };
+    let numbers = key.as_dh().map(|k| k.private_numbers());
+    let Some(Ok(numbers)) = numbers else {
+        tally.fail(format!("{rel}: no private numbers"));
+        return;
+    };
+    let hex = |b: &[u8]| hex::encode(b).trim_start_matches('0').to_string();
+    tally.check(
+        field("X") == Some(hex(&numbers.x)) && field("Y") == Some(hex(&numbers.public_numbers.y)),
+        || format!("{rel}: x or y differs from {stem}.txt"),
+    );
+}
+
 /// Written in every unencrypted format and encoding, read back: the same public key.
 fn round_trip(tally: &mut Tally, rel: &str, key: &PrivateKey) {
     let Ok(expected) = key
@@ -424,6 +526,13 @@ fn round_trip(tally: &mut Tally, rel: &str, key: &PrivateKey) {
                 format,
                 &KeySerializationEncryption::NoEncryption,
             );
+            if key.as_dh().is_some() && format == PrivateFormat::TraditionalOpenSsl {
+                // DH keys have no traditional form (pyca: ValueError).
+                tally.check(matches!(written, Err(Error::InvalidArgument(_))), || {
+                    format!("{rel}: a traditional DH key was written")
+                });
+                continue;
+            }
             let back = written.and_then(|bytes| match encoding {
                 Encoding::Pem => backend::Backend.load_pem_private_key(&bytes, None),
                 Encoding::Der => backend::Backend.load_der_private_key(&bytes, None),
