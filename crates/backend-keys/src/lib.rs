@@ -29,16 +29,16 @@
 extern crate alloc;
 
 mod algorithm;
-#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa", feature = "dh"))]
 mod key;
 #[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
 mod signer;
 
 pub use algorithm::SignatureAlgorithm;
 pub use backend_core::{DeviceCode, Error, HashAlgorithm, MessageHash, Reason, Result};
-#[cfg(all(feature = "dh", any(feature = "rsa", feature = "ec", feature = "dsa")))]
+#[cfg(feature = "dh")]
 pub use key::DH_DOES_NOT_SIGN;
-#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]
+#[cfg(any(feature = "rsa", feature = "ec", feature = "dsa", feature = "dh"))]
 pub use key::{PrivateKey, PrivateKeyEncoder, PrivateNumbers, PublicKey};
 #[cfg(feature = "rustcrypto")]
 #[cfg(any(feature = "rsa", feature = "ec", feature = "dsa"))]

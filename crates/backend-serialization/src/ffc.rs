@@ -5,12 +5,12 @@
 //! need is computed here, in constant time (`x` is secret), on crypto-bigint: the families' traits
 //! load numbers, they do not derive them.
 
+use crate::malformed;
 use crate::pbe::sequence;
-use crate::{malformed, oid};
 use alloc::vec::Vec;
 use backend_core::{Error, Result};
-use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
-use der::{Decode, Encode, Reader, SliceReader, Tag};
+use der::asn1::{AnyRef, UintRef};
+use der::{Decode, Encode, Reader, SliceReader};
 use zeroize::Zeroizing;
 
 /// `p`, `q` (optional for DH), `g`, big-endian without sign bytes.
@@ -20,6 +20,7 @@ pub(crate) struct Group<'a> {
     pub g: &'a [u8],
 }
 
+#[cfg(feature = "dsa")]
 /// `Dss-Parms ::= SEQUENCE { p, q, g }`.
 pub(crate) fn dss_parms(any: AnyRef<'_>) -> Result<Group<'_>> {
     any.sequence(|r: &mut SliceReader<'_>| {
@@ -35,6 +36,7 @@ pub(crate) fn dss_parms(any: AnyRef<'_>) -> Result<Group<'_>> {
     .map_err(malformed)
 }
 
+#[cfg(feature = "dh")]
 /// PKCS#3 `DHParameter ::= SEQUENCE { p, g, privateValueLength INTEGER OPTIONAL }`.
 pub(crate) fn dh_parameter(any: AnyRef<'_>) -> Result<Group<'_>> {
     any.sequence(|r: &mut SliceReader<'_>| {
@@ -52,6 +54,7 @@ pub(crate) fn dh_parameter(any: AnyRef<'_>) -> Result<Group<'_>> {
     .map_err(malformed)
 }
 
+#[cfg(feature = "dh")]
 /// X9.42 `DomainParameters ::= SEQUENCE { p, g, q, j INTEGER OPTIONAL,
 /// validationParms ValidationParms OPTIONAL }` (note the order: g before q).
 pub(crate) fn x942_parameters(any: AnyRef<'_>) -> Result<Group<'_>> {
@@ -59,7 +62,7 @@ pub(crate) fn x942_parameters(any: AnyRef<'_>) -> Result<Group<'_>> {
         let p = UintRef::decode(r)?;
         let g = UintRef::decode(r)?;
         let q = UintRef::decode(r)?;
-        if Tag::peek(r).ok() == Some(Tag::Integer) {
+        if der::Tag::peek(r).ok() == Some(der::Tag::Integer) {
             UintRef::decode(r)?;
         }
         if !r.is_finished() {
@@ -81,6 +84,7 @@ pub(crate) fn integer(der: &[u8]) -> Result<&[u8]> {
         .map_err(malformed)
 }
 
+#[cfg(feature = "dsa")]
 /// OpenSSL's traditional DSA key: `SEQUENCE { version 0, p, q, g, y, x }` → (group, y, x).
 pub(crate) fn traditional_dsa(der: &[u8]) -> Result<(Group<'_>, &[u8], &[u8])> {
     let mut reader = SliceReader::new(der).map_err(malformed)?;
@@ -161,24 +165,30 @@ pub(crate) fn integer_der(value: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     Ok(Zeroizing::new(uint(value)?))
 }
 
+#[cfg(feature = "dsa")]
 /// `Dss-Parms` DER.
 pub(crate) fn dss_parms_der(p: &[u8], q: &[u8], g: &[u8]) -> Result<Vec<u8>> {
     Ok(sequence(&[&uint(p)?, &uint(q)?, &uint(g)?]))
 }
 
+#[cfg(feature = "dh")]
 /// PKCS#3 `DHParameter` DER (without `q`) or X9.42 `DomainParameters` DER (with it), and the
 /// algorithm OID that goes with each.
 pub(crate) fn dh_parameters_der(
     p: &[u8],
     g: &[u8],
     q: Option<&[u8]>,
-) -> Result<(ObjectIdentifier, Vec<u8>)> {
+) -> Result<(der::asn1::ObjectIdentifier, Vec<u8>)> {
     Ok(match q {
-        Some(q) => (oid::DH_X942, sequence(&[&uint(p)?, &uint(g)?, &uint(q)?])),
-        None => (oid::DH_PKCS3, sequence(&[&uint(p)?, &uint(g)?])),
+        Some(q) => (
+            crate::oid::DH_X942,
+            sequence(&[&uint(p)?, &uint(g)?, &uint(q)?]),
+        ),
+        None => (crate::oid::DH_PKCS3, sequence(&[&uint(p)?, &uint(g)?])),
     })
 }
 
+#[cfg(feature = "dsa")]
 /// OpenSSL's traditional `DSAPrivateKey` DER.
 pub(crate) fn traditional_dsa_der(
     p: &[u8],
@@ -212,6 +222,7 @@ mod tests {
         assert!(public_value(&[22], &[2], &[5]).is_err());
     }
 
+    #[cfg(feature = "dh")]
     #[test]
     fn x942_parameters_put_g_before_q() {
         let der = sequence(&[

@@ -53,6 +53,9 @@
 //! assert_eq!(again.key_size(), 256);
 //! # Ok::<(), backend_core::Error>(())
 //! ```
+// Without a key family (`rsa`, `ec`, `dsa`, `dh`) there is nothing to load or write: the crate
+// is empty (it still builds, as `cargo xtask ci` checks with `--no-default-features`).
+#![cfg(any(feature = "rsa", feature = "ec", feature = "dsa", feature = "dh"))]
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -72,9 +75,11 @@ mod write;
 
 pub use read::{load_der_parameters, load_der_private_key, load_der_public_key};
 pub use read::{load_pem_parameters, load_pem_private_key, load_pem_public_key};
+#[cfg(feature = "getrandom")]
+pub use write::private_bytes;
 pub use write::{
-    BEST_AVAILABLE_PBKDF2_ITERATIONS, KeyEncoder, parameter_bytes, private_bytes,
-    private_bytes_with_rng, public_bytes,
+    BEST_AVAILABLE_PBKDF2_ITERATIONS, KeyEncoder, parameter_bytes, private_bytes_with_rng,
+    public_bytes,
 };
 
 use backend_core::{EllipticCurve, Error, Result};

@@ -8,7 +8,6 @@ use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier};
 use der::{Decode, Tag, Tagged};
 use pkcs8::PrivateKeyInfoRef;
 use spki::SubjectPublicKeyInfoRef;
-use zeroize::Zeroizing;
 
 /// The PEM labels of private keys.
 const PRIVATE_LABELS: [&str; 5] = [
@@ -467,7 +466,7 @@ fn ec_private_key(
         (None, None) => return Err(Error::Malformed("EC key without curve parameters")),
     };
     let ec = loaders.ec.ok_or(no_family("EC"))?;
-    let private_value = Zeroizing::new(key.private_key.to_vec());
+    let private_value = zeroize::Zeroizing::new(key.private_key.to_vec());
     let loaded = ec.derive_elliptic_curve_private_key(&private_value, curve)?;
     if let Some(public) = key.public_key {
         let format = match public.first() {

@@ -263,7 +263,7 @@ pub fn public_bytes(
             }
             .to_der()
             .map_err(encoding_failed)?;
-            (oid::RSA_ENCRYPTION, None, der, true)
+            (oid::RSA_ENCRYPTION, None::<Vec<u8>>, der, true)
         }
         #[cfg(feature = "dsa")]
         PublicKey::Dsa(ref k) => {
