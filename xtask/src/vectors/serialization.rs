@@ -231,6 +231,10 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
         };
         let data = std::fs::read(&path).unwrap_or_default();
         let pem = !rel.ends_with(".der");
+        if let Some(reason) = not_loaded_by(provider, kind, outcome, pem, &data, password) {
+            tally.skip(reason, 1);
+            continue;
+        }
         match kind {
             Private => {
                 let loaded = if pem {
@@ -342,6 +346,42 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
         }
     }
     vec![tally]
+}
+
+/// A provider other than RustCrypto may lack a family or a key size (ring has no DSA, no RSA
+/// below 2048 bits): a key it answers `Unsupported` for is a skip with its reason, not a failure,
+/// when the outcome says it loads or breaks a family's rule. RustCrypto itself never gets this
+/// pass.
+fn not_loaded_by(
+    provider: &backend::Provider<'static>,
+    kind: Kind,
+    outcome: Outcome,
+    pem: bool,
+    data: &[u8],
+    password: Option<&[u8]>,
+) -> Option<String> {
+    // Malformed and unsupported encodings fail before any provider is asked; a key that breaks a
+    // family's rule (BadKey, InvalidKey) needs the family.
+    if provider.name == "rustcrypto"
+        || matches!(outcome, Fails(Malformed | Unsupported) | NoFamily(_))
+    {
+        return None;
+    }
+    let result = match (kind, pem) {
+        (Private, true) => provider.load_pem_private_key(data, password).err(),
+        (Private, false) => provider.load_der_private_key(data, password).err(),
+        (Public, true) => provider.load_pem_public_key(data).err(),
+        (Public, false) => provider.load_der_public_key(data).err(),
+        (Parameters, true) => provider.load_pem_parameters(data).err(),
+        (Parameters, false) => provider.load_der_parameters(data).err(),
+    };
+    match result {
+        Some(Error::Unsupported { name, .. }) => Some(format!(
+            "provider {} does not load this key: {name}",
+            provider.name
+        )),
+        _ => None,
+    }
 }
 
 fn check_error(tally: &mut Tally, rel: &str, kind: ErrorKind, e: Error) {
