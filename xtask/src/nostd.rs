@@ -200,6 +200,21 @@ pub const SUBSETS: &[Subset] = &[
     a.exchange(&*b_public).map_or(5, |s| s[0])
 "#,
     },
+    Subset {
+        name: "serialization",
+        features: &["serialization", "ec", "p256", "sha256"],
+        alloc: true,
+        code: r#"
+    use backend::{Backend, PemSerializationBackend, DerSerializationBackend, Encoding, PublicFormat};
+    // A P-256 key from `openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8
+    // -nocrypt` (the subset is compiled, not run: the check is that it links without std).
+    let pem = b"-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsPLG3ps7ywe9DPdp\nVeqW5ZhnUr5qYBLdV8H48YnmkYChRANCAARPOMK5VmOi06sosQ0XTg3xk530BvEy\nUj2pEgR+ebq0eNTS72hOkDY8oclg8m6g3mSbf5n0Vwrg9z1SzNjZvGsh\n-----END PRIVATE KEY-----\n";
+    let Ok(key) = Backend.load_pem_private_key(pem, None) else { return 1 };
+    let Ok(public) = key.public_key() else { return 2 };
+    let Ok(der) = backend::public_bytes(&public, Encoding::Der, PublicFormat::SubjectPublicKeyInfo) else { return 3 };
+    Backend.load_der_public_key(&der).map_or(4, |k| k.key_size() as u8)
+"#,
+    },
     // The algorithm features (issue 19): the programs of `cargo xtask size` with only what they
     // use, no `std`, no `alloc`.
     Subset {
