@@ -65,6 +65,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = c.extensions();
             let _ = c.fingerprint(HashAlgorithm::Sha256);
             let _ = c.verify_directly_issued_by(&c);
+            let _ = c.tbs_precertificate_bytes();
         }
     }
     for csr in [p.load_der_x509_csr(data), p.load_pem_x509_csr(&armoured("CERTIFICATE REQUEST"))] {

@@ -102,6 +102,13 @@ impl<'a> Walker<'a> {
         Tag::peek(&self.reader).ok()
     }
 
+    /// How many bytes are left to read.
+    pub fn remaining(&self) -> usize {
+        self.input
+            .len()
+            .saturating_sub(self.position().unwrap_or(self.input.len()))
+    }
+
     /// Whether every byte has been read.
     pub fn is_finished(&self) -> bool {
         self.reader.is_finished()

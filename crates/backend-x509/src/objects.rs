@@ -183,6 +183,30 @@ pub struct Certificate<'p> {
     not_before: Time,
     not_after: Time,
     extensions: Option<Range<usize>>,
+    /// Where the `[3]` wrapper of the extensions starts (the TBS contents before it are kept by
+    /// `tbs_precertificate_bytes`).
+    extensions_wrapper: usize,
+    /// Where the TBS contents start.
+    tbs_contents: usize,
+}
+
+/// `SignedCertificateTimestampList` (RFC 6962), the extension a precertificate's TBS drops.
+const SCT_LIST: &[u8] = &[0x2b, 0x06, 0x01, 0x04, 0x01, 0xd6, 0x79, 0x02, 0x04, 0x02];
+
+/// A DER header: `tag` and the definite length `len` (short form below 128, else the minimal
+/// long form).
+fn der_header(tag: u8, len: usize, out: &mut Vec<u8>) {
+    out.push(tag);
+    if len < 0x80 {
+        // Checked just above: fits seven bits.
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let skip = bytes.iter().take_while(|b| **b == 0).count();
+        // At most size_of::<usize>() (8) length bytes: 0x80 + 8 fits a byte.
+        out.push(0x80 | (bytes.len() - skip) as u8);
+        out.extend_from_slice(&bytes[skip..]);
+    }
 }
 
 impl core::fmt::Debug for Certificate<'_> {
@@ -230,6 +254,13 @@ impl<'p> Certificate<'p> {
         let spki = w.expect(Tag::Sequence)?;
         w.optional(context(1, false))?;
         w.optional(context(2, false))?;
+        let extensions_wrapper = match w.peek_tag() {
+            Some(_) => {
+                // The next element's start: the walker's position before reading it.
+                tbs_base + s.tbs.value.len() - w.remaining()
+            }
+            None => tbs_base + s.tbs.value.len(),
+        };
         let extensions = match w.optional(context(3, true))? {
             Some(e) => {
                 let inner = single(e.value, WHAT)?;
@@ -261,11 +292,50 @@ impl<'p> Certificate<'p> {
             not_before,
             not_after,
             extensions,
+            extensions_wrapper,
+            tbs_contents: tbs_base,
         })
     }
 
     fn part(&self, range: &Range<usize>) -> &[u8] {
         slice(&self.der, range)
+    }
+
+    /// The TBS a precertificate's SCTs were issued over (RFC 6962 3.2; pyca's
+    /// `tbs_precertificate_bytes`): `tbs_certificate_bytes` without the SCT list extension,
+    /// re-encoded. [`Error::Malformed`] when there is no SCT list.
+    pub fn tbs_precertificate_bytes(&self) -> Result<Vec<u8>> {
+        const WHAT: &str = "X.509: no pre-certificate SCT list extension";
+        let range = self.extensions.as_ref().ok_or(bad(WHAT))?;
+        let list = single(self.part(range), WHAT)?;
+        let mut w = Walker::enter(&list, Tag::Sequence, WHAT)?;
+        let mut kept = Vec::new();
+        let mut found = false;
+        while !w.is_finished() {
+            let e = w.expect(Tag::Sequence)?;
+            let id = Walker::new(e.value, WHAT)?.next()?;
+            if id.tag == Tag::ObjectIdentifier && id.value == SCT_LIST {
+                found = true;
+            } else {
+                kept.extend_from_slice(e.full);
+            }
+        }
+        if !found {
+            return Err(bad(WHAT));
+        }
+        let before = self.part(&(self.tbs_contents..self.extensions_wrapper));
+        let mut sequence = Vec::with_capacity(kept.len() + 8);
+        der_header(0x30, kept.len(), &mut sequence);
+        sequence.extend_from_slice(&kept);
+        let mut contents = Vec::with_capacity(before.len() + sequence.len() + 8);
+        contents.extend_from_slice(before);
+        // Extensions are the last field of the TBS: `[3] EXPLICIT` around the new list.
+        der_header(0xa3, sequence.len(), &mut contents);
+        contents.extend_from_slice(&sequence);
+        let mut out = Vec::with_capacity(contents.len() + 8);
+        der_header(0x30, contents.len(), &mut out);
+        out.extend_from_slice(&contents);
+        Ok(out)
     }
 
     /// The version.

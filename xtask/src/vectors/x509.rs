@@ -69,6 +69,10 @@ enum C {
     Attributes(usize),
     AttributesFails(E),
     Chain(usize),
+    /// `tbs_precertificate_bytes()` fails: no SCT list (pyca's `ValueError`).
+    PrecertFails,
+    /// `tbs_precertificate_bytes()` equals this file's bytes.
+    TbsPrecert(&'static str),
 }
 
 use C::*;
@@ -95,10 +99,10 @@ const ROWS: &[Row] = &[
     ("badasn1time.pem", Cert, &[LoadFails(Value)]),
     ("belgian-eid-invalid-visiblestring.pem", Cert, &[]),
     ("cryptography-scts-tbs-precert.der", NotX509, &[]),
-    ("cryptography-scts.pem", Cert, &[]),
+    ("cryptography-scts.pem", Cert, &[TbsPrecert("cryptography-scts-tbs-precert.der")]),
     ("cryptography.io.chain.pem", Cert, &[Chain(2), Subject(CRYPTOGRAPHY_IO)]),
     ("cryptography.io.old_header.pem", Cert, &[Subject(CRYPTOGRAPHY_IO)]),
-    ("cryptography.io.pem", Cert, &[Subject(CRYPTOGRAPHY_IO), KeyRsa(4096), Hash(RSA_SHA256)]),
+    ("cryptography.io.pem", Cert, &[Subject(CRYPTOGRAPHY_IO), KeyRsa(4096), Hash(RSA_SHA256), PrecertFails]),
     ("cryptography.io.with_garbage.pem", Cert, &[Subject(CRYPTOGRAPHY_IO)]),
     ("cryptography.io.with_headers.pem", Cert, &[Subject(CRYPTOGRAPHY_IO)]),
     ("custom/admissions_extension_authority_not_provided.pem", Cert, &[]),
@@ -538,6 +542,7 @@ fn exercise(p: &backend::Provider<'static>, der: &[u8]) {
         let _ = (c.signature_algorithm_parameters(), c.signature());
         let _ = c.subject().map(|n| n.rfc4514_string());
         let _ = c.verify_directly_issued_by(&c);
+        let _ = c.tbs_precertificate_bytes();
     }
     if let Ok(c) = p.load_der_x509_csr(der) {
         let _ = (c.subject(), c.public_key(), c.attributes(), c.extensions());
@@ -716,6 +721,20 @@ fn cert(ctx: &Ctx, t: &mut Tally, rel: &str, data: &[u8], checks: &[C], load_fai
                     load_cert(p, issuer_rel, &d).and_then(|i| c.verify_directly_issued_by(&i));
                 t.check(got.is_ok(), || {
                     format!("{rel}: verify_directly_issued_by({issuer_rel}) {got:?}")
+                });
+            }
+            PrecertFails => check_err(
+                t,
+                rel,
+                "tbs_precertificate_bytes",
+                c.tbs_precertificate_bytes(),
+                Value,
+            ),
+            TbsPrecert(file) => {
+                let want = read(ctx, file);
+                let got = c.tbs_precertificate_bytes();
+                t.check(got.as_deref() == Ok(&want[..]), || {
+                    format!("{rel}: tbs_precertificate_bytes differs from {file}")
                 });
             }
             Chain(n) => {
