@@ -231,7 +231,7 @@ impl Name {
     /// The RFC 4514 string (pyca's `rfc4514_string()`): RDNs last first, separated by `,`,
     /// the attributes of a multi-valued RDN by `+`, short names for the RFC 4514 attribute types
     /// and dotted OIDs for the rest, special characters escaped, `BIT STRING` values as `#` and
-    /// the hex of their DER.
+    /// the hex of their bytes (pyca's form).
     pub fn rfc4514_string(&self) -> String {
         let mut out = String::new();
         for (i, rdn) in self.rdns.iter().rev().enumerate() {
@@ -277,23 +277,12 @@ impl NameAttribute {
         out.push('=');
         match &self.value {
             NameValue::Bytes(bits) => {
-                // `#` and the hex of the value's DER: tag, short or long length, unused-bits 0.
-                out.push('#');
-                let len = bits.len() + 1;
-                let _ = write!(out, "03");
-                if len < 0x80 {
-                    let _ = write!(out, "{len:02x}");
-                } else {
-                    let bytes = len.to_be_bytes();
-                    let skip = bytes.iter().take_while(|b| **b == 0).count();
-                    let _ = write!(out, "{:02x}", 0x80 + (bytes.len() - skip));
-                    for b in &bytes[skip..] {
+                // `#` and the hex of the value's bytes, as pyca writes a bytes value.
+                if !bits.is_empty() {
+                    out.push('#');
+                    for b in bits {
                         let _ = write!(out, "{b:02x}");
                     }
-                }
-                let _ = write!(out, "00");
-                for b in bits {
-                    let _ = write!(out, "{b:02x}");
                 }
             }
             NameValue::Text(text) => {

@@ -200,3 +200,42 @@ fn hex(s: &str) -> Vec<u8> {
         .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
         .collect()
 }
+
+#[test]
+fn rfc4514_escaping_and_types() {
+    use backend_x509::{Asn1Type, Name};
+    // SEQUENCE { SET { SEQUENCE { 2.5.4.3, UTF8String " a+b," } },
+    //            SET { SEQUENCE { 2.5.4.45 (x500UniqueIdentifier), BIT STRING 0x00 0xab } } }
+    // with a BMPString "é" organisation in between.
+    let der = [
+        0x30, 0x2b, //
+        0x31, 0x0e, 0x30, 0x0c, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x05, b' ', b'a', b'+', b'b',
+        b',', //
+        0x31, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x04, 0x0a, 0x1e, 0x02, 0x00, 0xe9, //
+        0x31, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x04, 0x2d, 0x03, 0x03, 0x00, 0xab, 0xcd,
+    ];
+    let name = Name::from_der(&der).unwrap();
+    assert_eq!(
+        name.rfc4514_string(),
+        "2.5.4.45=#abcd,O=\u{e9},CN=\\ a\\+b\\,"
+    );
+    let types: Vec<_> = name.attributes().map(|a| a.asn1_type).collect();
+    assert_eq!(
+        types,
+        [
+            Asn1Type::Utf8String,
+            Asn1Type::BmpString,
+            Asn1Type::BitString
+        ]
+    );
+    assert_eq!(name.public_bytes(), der);
+    // Trailing data, an empty RDN, a value that is not UTF-8: errors.
+    let mut trailing = der.to_vec();
+    trailing.push(0);
+    assert!(Name::from_der(&trailing).is_err());
+    assert!(Name::from_der(&[0x30, 0x02, 0x31, 0x00]).is_err());
+    let bad_utf8 = [
+        0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x01, 0xff,
+    ];
+    assert!(Name::from_der(&bad_utf8).is_err());
+}
