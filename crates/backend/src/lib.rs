@@ -262,3 +262,10 @@ pub struct ReadmeDoctests;
 #[cfg(feature = "ring")]
 #[doc(inline)]
 pub use backend_ring as ring;
+
+/// X.509 certificates, CSRs and CRLs (`backend-x509`): `X509Backend` for every `KeySource`.
+#[cfg(feature = "x509")]
+#[doc(inline)]
+pub use backend_x509 as x509;
+#[cfg(feature = "x509")]
+pub use backend_x509::X509Backend;

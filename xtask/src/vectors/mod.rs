@@ -20,6 +20,7 @@ mod hmac;
 mod kdf;
 mod rsa;
 mod serialization;
+mod x509;
 
 pub use corpus::Corpus;
 pub use report::Tally;
@@ -80,6 +81,7 @@ pub const FAMILIES: &[(&str, Runner)] = &[
     ("serialization", serialization::run),
     ("dsa", dsa::run),
     ("dh", dh::run),
+    ("x509", x509::run),
 ];
 
 pub fn main(args: &[String]) -> crate::Result {
