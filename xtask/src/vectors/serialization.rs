@@ -242,15 +242,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                 } else {
                     provider.load_der_private_key(&data, password)
                 };
-                check_private(&mut tally, &root, rel, outcome, loaded);
-                if let (Ok(key), Some(public_file)) = (
-                    if pem {
-                        provider.load_pem_private_key(&data, password)
-                    } else {
-                        provider.load_der_private_key(&data, password)
-                    },
-                    public_file,
-                ) {
+                if let (Ok(key), Some(public_file)) = (&loaded, public_file) {
                     let expected = std::fs::read(root.join(public_file)).unwrap_or_default();
                     let expected = if public_file.ends_with(".der") {
                         provider.load_der_public_key(&expected)
@@ -267,6 +259,7 @@ pub fn run(ctx: &Ctx) -> Vec<Tally> {
                         format!("{rel}: public key differs from {public_file}")
                     });
                 }
+                check_private(&mut tally, &root, rel, outcome, loaded);
                 if matches!(outcome, Rsa(_) | Ec(_) | Dsa(_) | Dh(_)) {
                     check_passwords(&mut tally, rel, &data, pem, password, provider);
                 }
